@@ -1,0 +1,7 @@
+package io.clave.server.audit;
+
+public enum Outcome {
+
+	SUCCESS, FAILURE
+
+}

@@ -1,0 +1,46 @@
+package io.clave.server.corebanking;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The savings and checking accounts of the core-banking registry. */
+@Repository
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Account> findByNumber(String number) {
+		return this.jdbc.sql("SELECT * FROM accounts WHERE number = ?").param(number).query(Accounts::map).optional();
+	}
+
+	public List<Account> forCustomer(long customerId) {
+		return this.jdbc.sql("SELECT * FROM accounts WHERE customer_id = ? ORDER BY id")
+			.param(customerId)
+			.query(Accounts::map)
+			.list();
+	}
+
+	public long register(long customerId, AccountKind kind, String number, BigDecimal balance) {
+		return this.jdbc.sql("""
+				INSERT INTO accounts (customer_id, kind, number, balance) VALUES (?, ?, ?, ?) RETURNING id""")
+			.params(customerId, kind.name(), number, balance)
+			.query(Long.class)
+			.single();
+	}
+
+	static Account map(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getLong("id"), rs.getLong("customer_id"), AccountKind.valueOf(rs.getString("kind")),
+				rs.getString("number"), rs.getBigDecimal("balance"), rs.getString("currency"));
+	}
+
+}

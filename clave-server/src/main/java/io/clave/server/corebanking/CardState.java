@@ -1,0 +1,7 @@
+package io.clave.server.corebanking;
+
+public enum CardState {
+
+	ACTIVE, BLOCKED, EXPIRED, CANCELLED
+
+}

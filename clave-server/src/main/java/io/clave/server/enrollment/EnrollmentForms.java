@@ -1,0 +1,68 @@
+package io.clave.server.enrollment;
+
+/** What crosses the wire at each step, for the pages and for the JSON API alike. Never an entity. */
+public final class EnrollmentForms {
+
+	private EnrollmentForms() {
+	}
+
+	public record DebitCardForm(String cedula, String cardNumber, String pin, String issueDate, String expiryYear) {
+
+		@Override
+		public String toString() {
+			return "DebitCardForm[masked]";
+		}
+
+	}
+
+	public record CreditCardForm(String cardNumber, String expiryMonth, String expiryYear, String pin,
+			String savingsAccount) {
+
+		@Override
+		public String toString() {
+			return "CreditCardForm[masked]";
+		}
+
+	}
+
+	public record OneTimeKeyForm(String key) {
+
+		@Override
+		public String toString() {
+			return "OneTimeKeyForm[masked]";
+		}
+
+	}
+
+	public record UsernameForm(String username, String confirmation) {
+	}
+
+	public record PasswordForm(String password, String confirmation) {
+
+		@Override
+		public String toString() {
+			return "PasswordForm[masked]";
+		}
+
+	}
+
+	public record SecurityImageForm(String image, String phrase) {
+	}
+
+	public record ContactDataForm(String homePhone, String workPhone) {
+	}
+
+	public record ChallengeForm(String question1, String answer1, String question2, String answer2, String question3,
+			String answer3, Boolean acceptTerms) {
+
+		@Override
+		public String toString() {
+			return "ChallengeForm[masked]";
+		}
+
+	}
+
+	public record SecondFactorForm(String choice) {
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.clave.server.shared;
+
+/** Where a request came from: recorded with every audit event and shown in login notices. */
+public record ClientContext(String ipAddress, String userAgent) {
+
+	public static final ClientContext SYSTEM = new ClientContext("127.0.0.1", "clave");
+
+	public ClientContext {
+		ipAddress = ipAddress == null ? "unknown" : truncate(ipAddress, 64);
+		userAgent = userAgent == null ? "" : truncate(userAgent, 512);
+	}
+
+	private static String truncate(String value, int max) {
+		return value.length() > max ? value.substring(0, max) : value;
+	}
+
+}
