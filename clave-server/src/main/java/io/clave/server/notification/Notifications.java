@@ -3,24 +3,95 @@ package io.clave.server.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Placeholder with the agreed signatures; the outbox implementation replaces it. */
+/**
+ * What the bank tells its customers. Each intent is written to the outbox inside the caller's transaction (one is
+ * required), so a message goes out only if the business change behind it commits; the
+ * {@link OutboxDispatcher} delivers it afterwards.
+ */
 @Service
 public class Notifications {
 
+	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+	private static final Set<String> PURPOSES = Set.of("ENROLLMENT", "LOGIN", "TRANSACTION", "RECOVERY",
+			"ADMIN_ACTION", "TOKEN_ACTIVATION", "TOKEN_UNLOCK");
+
+	private final MessageTemplates templates;
+
+	private final Outbox outbox;
+
+	private final BankSettings bank;
+
+	Notifications(MessageTemplates templates, Outbox outbox, BankSettings bank) {
+		this.templates = templates;
+		this.outbox = outbox;
+		this.bank = bank;
+	}
+
+	/**
+	 * Sends a clave temporal. The key is sealed in the outbox and erased once delivered.
+	 * @param purpose one of ENROLLMENT, LOGIN, TRANSACTION, RECOVERY, ADMIN_ACTION, TOKEN_ACTIVATION, TOKEN_UNLOCK;
+	 * any other gets a wording that names no purpose
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendOneTimeKey(Recipient to, Channels channels, String purpose, String key, Duration validity,
 			Locale locale) {
-		throw new UnsupportedOperationException();
+		String what = this.templates.text("one-time-key.what." + (PURPOSES.contains(purpose) ? purpose : "OTHER"),
+				locale);
+		String expiresIn = this.templates.duration(validity, locale);
+		if (channels.sms() && smsReachable(to)) {
+			this.outbox.addSms("ONE_TIME_KEY", to.mobile(),
+					this.templates.text("one-time-key.sms", locale, this.bank.name(), what, key, expiresIn), true);
+		}
+		if (channels.email()) {
+			this.outbox.addEmail("ONE_TIME_KEY", to.email(), this.templates.email("one-time-key", locale,
+					Map.of("name", to.name(), "what", what, "key", key, "expiresIn", expiresIn)), true);
+		}
+		log.debug("Queued a one-time key for {} by {}", purpose, channels);
 	}
 
+	/**
+	 * Confirms a finished self-enrollment by e-mail and SMS: the username, how to log in and how to activate the
+	 * Token digital; never a password. The username is half of what logs a customer in, so these messages are
+	 * sealed and erased after delivery like a key.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendEnrollmentCompleted(Recipient to, String username, Locale locale) {
-		throw new UnsupportedOperationException();
+		if (smsReachable(to)) {
+			this.outbox.addSms("ENROLLMENT_COMPLETED", to.mobile(), this.templates.text("enrollment-completed.sms",
+					locale, this.bank.name(), username, this.bank.callCenter()), true);
+		}
+		this.outbox.addEmail("ENROLLMENT_COMPLETED", to.email(), this.templates.email("enrollment-completed", locale,
+				Map.of("name", to.name(), "username", username)), true);
+		log.debug("Queued the enrollment confirmation for {}", to);
 	}
 
+	/** Tells the customer by e-mail that someone logged in as them, from where, so that a stranger is noticed. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendLoginNotice(Recipient to, Instant at, String ipAddress, String browser, Locale locale) {
-		throw new UnsupportedOperationException();
+		this.outbox.addEmail("LOGIN_NOTICE", to.email(),
+				this.templates.email("login-notice", locale, Map.of("name", to.name(), "when",
+						this.templates.dateTime(at, locale), "ipAddress", ipAddress, "browser", browser)),
+				false);
+		log.debug("Queued a login notice for {}", to);
+	}
+
+	private static boolean smsReachable(Recipient to) {
+		if (!to.mobile().isMobile()) {
+			log.warn("No SMS for {}: the registered number is not a mobile", to);
+			return false;
+		}
+		return true;
 	}
 
 }
