@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,6 +52,7 @@ import io.clave.server.onetimekey.KeyPurpose;
 import io.clave.server.onetimekey.KeyStatus;
 import io.clave.server.onetimekey.OneTimeKeys;
 import io.clave.server.secrets.Secrets;
+import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.Cedula;
 import io.clave.server.shared.ClientContext;
 import io.clave.server.shared.Luhn;
@@ -74,8 +74,6 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 public class Enrollments {
 
 	private static final String TOKEN_HMAC = "enrollment-token";
-
-	private static final ZoneId BANK_ZONE = ZoneId.of("America/Guayaquil");
 
 	private static final int MAX_PHRASE_LENGTH = 40;
 
@@ -117,11 +115,13 @@ public class Enrollments {
 
 	private final Clock clock;
 
+	private final BankSettings bank;
+
 	Enrollments(EnrollmentStore store, CardAttempts cardAttempts, Customers customers, Cards cards, Accounts accounts,
 			PinVerifier pins, Users users, UsernamePolicy usernamePolicy, PasswordPolicy passwordPolicy,
 			PasswordEncoder passwordEncoder, SecurityImages images, ChallengeQuestions questions, OneTimeKeys keys,
 			Notifications notifications, AuditTrail audit, Secrets secrets, SecureRandom random,
-			EnrollmentSettings settings, Clock clock) {
+			EnrollmentSettings settings, Clock clock, BankSettings bank) {
 		this.store = store;
 		this.cardAttempts = cardAttempts;
 		this.customers = customers;
@@ -141,6 +141,7 @@ public class Enrollments {
 		this.random = random;
 		this.settings = settings;
 		this.clock = clock;
+		this.bank = bank;
 	}
 
 	// ---- the card ---------------------------------------------------------------------------------------------
@@ -205,7 +206,7 @@ public class Enrollments {
 			this.audit.record(AuditEvent.failure("ENROLLMENT_CARD_CHECK", subject, client, "card-blocked-for-enrollment"));
 			return CardCheckOutcome.refused("enrollment.card.blocked-for-enrollment");
 		}
-		if (!card.isUsableOn(LocalDate.ofInstant(now, BANK_ZONE))) {
+		if (!card.isUsableOn(LocalDate.ofInstant(now, this.bank.timeZone()))) {
 			this.audit.record(AuditEvent.failure("ENROLLMENT_CARD_CHECK", subject, client, "card-" + card.state())
 				.with("card", "****" + card.lastFour()));
 			return CardCheckOutcome.refused("enrollment.card.not-usable");

@@ -1,5 +1,6 @@
 package io.clave.server.web;
 
+import io.clave.server.shared.BankSettings;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -1,8 +1,8 @@
 package io.clave.server.enrollment.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +30,7 @@ import io.clave.server.identity.PasswordPolicy;
 import io.clave.server.identity.SecurityImages;
 import io.clave.server.identity.UsernamePolicy;
 import io.clave.server.onetimekey.OneTimeKeySettings;
+import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -54,8 +55,6 @@ class EnrollmentPages {
 
 	static final String TOKEN = "clave.enrollment.token";
 
-	private static final ZoneId BANK_ZONE = ZoneId.of("America/Guayaquil");
-
 	private final Enrollments enrollments;
 
 	private final SecurityImages images;
@@ -70,9 +69,13 @@ class EnrollmentPages {
 
 	private final KeypadLayouts keypads;
 
+	private final BankSettings bank;
+
+	private final Clock clock;
+
 	EnrollmentPages(Enrollments enrollments, SecurityImages images, ChallengeQuestions questions,
 			UsernamePolicy usernamePolicy, PasswordPolicy passwordPolicy, OneTimeKeySettings keySettings,
-			KeypadLayouts keypads) {
+			KeypadLayouts keypads, BankSettings bank, Clock clock) {
 		this.enrollments = enrollments;
 		this.images = images;
 		this.questions = questions;
@@ -80,6 +83,8 @@ class EnrollmentPages {
 		this.passwordPolicy = passwordPolicy;
 		this.keySettings = keySettings;
 		this.keypads = keypads;
+		this.bank = bank;
+		this.clock = clock;
 	}
 
 	// ---- choosing the path and the card -----------------------------------------------------------------------
@@ -285,7 +290,7 @@ class EnrollmentPages {
 				view.keyExpiresAt().ifPresent(at -> {
 					model.addAttribute("keyExpiresAt", at.toString());
 					model.addAttribute("keyExpiresAtText", time(at));
-					model.addAttribute("keySecondsLeft", Math.max(0, Duration.between(Instant.now(), at).toSeconds()));
+					model.addAttribute("keySecondsLeft", Math.max(0, Duration.between(this.clock.instant(), at).toSeconds()));
 				});
 				model.addAttribute("nextKeyAtText", view.nextKeyAt().map(this::time).orElse(""));
 				model.addAttribute("canResend", view.nextKeyAt().isPresent());
@@ -324,7 +329,7 @@ class EnrollmentPages {
 	}
 
 	private String time(Instant at) {
-		return DateTimeFormatter.ofPattern("HH:mm:ss").format(at.atZone(BANK_ZONE));
+		return DateTimeFormatter.ofPattern("HH:mm:ss").format(at.atZone(this.bank.timeZone()));
 	}
 
 	private static String token(HttpSession session) {
