@@ -27,6 +27,10 @@
     var secondsLeft = parseInt(element.getAttribute('data-seconds-left'), 10);
     var value = element.querySelector('.countdown-value');
     if (isNaN(secondsLeft) || !value) { return; }
+    var label = element.querySelector('.countdown-label');
+    if (label && element.getAttribute('data-running-label')) {
+      label.textContent = element.getAttribute('data-running-label');
+    }
     var deadline = Date.now() + secondsLeft * 1000;
     function tick() {
       var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));

@@ -258,7 +258,8 @@ public class Enrollments {
 		KeyStatus keyStatus = this.keys.status(enrollment.id(), KeyPurpose.ENROLLMENT);
 		return Optional.of(new EnrollmentView(enrollment.step(), customer.mobilePhone().masked(),
 				customer.email().masked(), Optional.ofNullable(enrollment.username()),
-				keyStatus.activeKeyExpiresAt(), keyStatus.nextIssueAt(), enrollment.expiresAt()));
+				keyStatus.activeKeyExpiresAt(), keyStatus.nextIssueAt(), enrollment.expiresAt(),
+				Optional.ofNullable(enrollment.secondFactor())));
 	}
 
 	/** Why there is no view: the code the page or API shows. */
@@ -277,6 +278,7 @@ public class Enrollments {
 			case "EXPIRED" -> "enrollment.expired";
 			case "ENDED" -> "enrollment.key.flow-ended";
 			case "CANCELLED" -> "enrollment.cancelled";
+			case "COMPLETED" -> "enrollment.completed";
 			default -> "enrollment.not-found";
 		};
 	}

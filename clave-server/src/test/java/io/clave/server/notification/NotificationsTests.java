@@ -1,5 +1,6 @@
 package io.clave.server.notification;
 
+import io.clave.server.shared.BankSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;

@@ -293,7 +293,9 @@ class EnrollmentPages {
 					model.addAttribute("keySecondsLeft", Math.max(0, Duration.between(this.clock.instant(), at).toSeconds()));
 				});
 				model.addAttribute("nextKeyAtText", view.nextKeyAt().map(this::time).orElse(""));
-				model.addAttribute("canResend", view.nextKeyAt().isPresent());
+				model.addAttribute("moreKeys", view.nextKeyAt().isPresent());
+				model.addAttribute("canResend",
+						view.nextKeyAt().filter(at -> !at.isAfter(this.clock.instant())).isPresent());
 			}
 			case USERNAME -> {
 				model.addAttribute("minLength", this.usernamePolicy.minLength());

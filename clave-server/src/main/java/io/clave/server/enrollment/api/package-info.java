@@ -1,0 +1,5 @@
+/** The enrollment flow as a JSON API for the bank's mobile app; errors are RFC 9457 problems. */
+@NullMarked
+package io.clave.server.enrollment.api;
+
+import org.jspecify.annotations.NullMarked;
