@@ -265,22 +265,8 @@ public class Enrollments {
 	/** Why there is no view: the code the page or API shows. */
 	@Transactional
 	public String whyOver(String token) {
-		Optional<Enrollment> found = this.store.lock(tokenHash(token));
-		if (found.isEmpty()) {
-			return "enrollment.not-found";
-		}
-		Enrollment enrollment = found.get();
-		if (enrollment.open() && isExpired(enrollment)) {
-			this.store.end(enrollment.id(), "EXPIRED", this.clock.instant());
-			return "enrollment.expired";
-		}
-		return switch (enrollment.state()) {
-			case "EXPIRED" -> "enrollment.expired";
-			case "ENDED" -> "enrollment.key.flow-ended";
-			case "CANCELLED" -> "enrollment.cancelled";
-			case "COMPLETED" -> "enrollment.completed";
-			default -> "enrollment.not-found";
-		};
+		lockOpen(token);
+		return reasonOver(token);
 	}
 
 	// ---- contact check and the clave temporal -----------------------------------------------------------------
@@ -299,7 +285,7 @@ public class Enrollments {
 	public StepOutcome sendKey(String token, ClientContext client, Locale locale) {
 		Optional<Enrollment> found = lockOpen(token);
 		if (found.isEmpty()) {
-			return StepOutcome.over(whyOverLocked(token));
+			return StepOutcome.over(reasonOver(token));
 		}
 		Enrollment enrollment = found.get();
 		if (enrollment.step() != EnrollmentStep.CONTACT_CHECK && enrollment.step() != EnrollmentStep.ONE_TIME_KEY) {
@@ -552,7 +538,7 @@ public class Enrollments {
 	private StepOutcome withEnrollment(String token, EnrollmentStep expected, StepAction action) {
 		Optional<Enrollment> found = lockOpen(token);
 		if (found.isEmpty()) {
-			return StepOutcome.over(whyOverLocked(token));
+			return StepOutcome.over(reasonOver(token));
 		}
 		Enrollment enrollment = found.get();
 		if (expected != null && enrollment.step() != expected) {
@@ -573,7 +559,8 @@ public class Enrollments {
 		return found.filter(Enrollment::open);
 	}
 
-	private String whyOverLocked(String token) {
+	/** The message code for an enrollment that can no longer go on; lockOpen has already expired a stale one. */
+	private String reasonOver(String token) {
 		if (token == null || token.isEmpty() || token.length() > 100) {
 			return "enrollment.not-found";
 		}
