@@ -48,6 +48,24 @@ public class Users {
 			.optional();
 	}
 
+	public Optional<User> findById(UUID userId) {
+		return this.jdbc.sql("SELECT * FROM users WHERE id = ?").param(userId).query(Users::map).optional();
+	}
+
+	public Optional<User> findByCustomer(long customerId) {
+		return this.jdbc.sql("SELECT * FROM users WHERE customer_id = ?").param(customerId).query(Users::map).optional();
+	}
+
+	public void changeSecurityImage(UUID userId, String image, String phrase) {
+		this.jdbc.sql("UPDATE users SET security_image = ?, security_phrase = ? WHERE id = ?")
+			.params(image, phrase, userId)
+			.update();
+	}
+
+	public void changeSecondFactor(UUID userId, SecondFactor secondFactor) {
+		this.jdbc.sql("UPDATE users SET second_factor = ? WHERE id = ?").params(secondFactor.name(), userId).update();
+	}
+
 	public Optional<String> passwordHashOf(UUID userId) {
 		return this.jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(userId).query(String.class).optional();
 	}
@@ -83,7 +101,9 @@ public class Users {
 		return new User(rs.getObject("id", UUID.class), rs.getLong("customer_id"), rs.getString("username"),
 				rs.getString("security_image"), rs.getString("security_phrase"),
 				SecondFactor.valueOf(rs.getString("second_factor")), rs.getString("state"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("failed_attempts"),
+				Optional.ofNullable(rs.getTimestamp("locked_until")).map(Timestamp::toInstant).orElse(null),
+				rs.getInt("temporary_locks"));
 	}
 
 }

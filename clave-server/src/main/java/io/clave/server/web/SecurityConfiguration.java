@@ -1,11 +1,30 @@
 package io.clave.server.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import io.clave.server.login.SessionLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+/**
+ * One filter chain for pages and API. Signed-in pages live under {@code /banca} and the mobile app's signed-in API
+ * under {@code /api/v1/me}; the rest is public. A visitor whose session ended, or whose form outlived its session,
+ * lands on the login page with a message, never on an error page.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -17,6 +36,8 @@ class SecurityConfiguration {
 	static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
+	static final String LOGIN_PAGE = "/ingreso";
+
 	@Bean
 	SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
 		http.securityMatcher("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
@@ -26,14 +47,75 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			// the JSON API authenticates each call with a flow token in a header, never with a cookie
+	SecurityFilterChain web(HttpSecurity http, SessionLimits sessionLimits, LogoutHandler loginLogoutHandler)
+			throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/banca/**", "/api/v1/me/**")
+			.hasRole("CUSTOMER")
+			.anyRequest()
+			.permitAll())
+			// the JSON API authenticates with headers (flow tokens, X-Auth-Token), never with a cookie
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(SecurityConfiguration::apiUnauthorized, paths.matcher("/api/**"))
+				.authenticationEntryPoint(SecurityConfiguration::toLoginPage)
+				.accessDeniedHandler(accessDenied()))
+			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterAfter(sessionLimits, SecurityContextHolderFilter.class)
+			.logout(logout -> logout.logoutRequestMatcher(paths.matcher(org.springframework.http.HttpMethod.POST, "/salir"))
+				.addLogoutHandler(loginLogoutHandler)
+				.invalidateHttpSession(true)
+				.clearAuthentication(true)
+				.deleteCookies("SESSION")
+				.logoutSuccessUrl(LOGIN_PAGE + "?salida"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
 		return http.build();
+	}
+
+	/** A signed-in page asked without a session: the login page, saying the session ended if there was one. */
+	static void toLoginPage(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException failure) throws IOException {
+		boolean hadSession = request.getRequestedSessionId() != null;
+		response.sendRedirect(request.getContextPath() + LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
+	}
+
+	static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException failure) throws IOException {
+		problem(response, HttpStatus.UNAUTHORIZED, "session.required",
+				"Log in first, then send the session in the X-Auth-Token header.");
+	}
+
+	/**
+	 * A form posted after its session ended carries a CSRF token nobody knows any more. That is not an attack to
+	 * report but a customer who waited: send them to the start of what they were doing, with a message.
+	 */
+	private static AccessDeniedHandler accessDenied() {
+		return (request, response, denied) -> {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (denied instanceof CsrfException && !path.startsWith("/api/")) {
+				String start = path.startsWith("/registro") ? "/registro" : path.startsWith("/recuperar") ? "/recuperar"
+						: LOGIN_PAGE;
+				response.sendRedirect(request.getContextPath() + start + "?sesion=expirada");
+				return;
+			}
+			if (path.startsWith("/api/")) {
+				problem(response, HttpStatus.FORBIDDEN, "http.403", "Not allowed.");
+				return;
+			}
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		};
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
 	}
 
 }

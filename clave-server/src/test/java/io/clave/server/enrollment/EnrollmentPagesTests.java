@@ -13,8 +13,10 @@ import io.clave.server.corebanking.CardState;
 import io.clave.server.support.IntegrationTest;
 import io.clave.server.support.MovableClock;
 import io.clave.server.support.TestCustomers;
+import io.clave.server.support.WebSession;
 import io.clave.server.support.TestCustomers.Person;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -52,7 +53,12 @@ class EnrollmentPagesTests extends IntegrationTest {
 	@LocalServerPort
 	int port;
 
-	private final MockHttpSession session = new MockHttpSession();
+	private WebSession session;
+
+	@BeforeEach
+	void newVisitor() {
+		this.session = new WebSession(this.mvc);
+	}
 
 	@AfterEach
 	void resetClock() {
@@ -122,10 +128,8 @@ class EnrollmentPagesTests extends IntegrationTest {
 		startWithDebitCard(person);
 		toUsernameStep(person);
 		completeWizard("cliene" + String.format("%06d", person.customerId() % 1000000), "TOKEN");
-		MockHttpSession other = new MockHttpSession();
 		MvcTestResult again = this.mvc.post()
 			.uri("/registro/tarjeta-debito")
-			.session(other)
 			.with(csrf())
 			.param("cedula", person.cedula().value())
 			.param("cardNumber", person.cardNumber())
@@ -141,6 +145,7 @@ class EnrollmentPagesTests extends IntegrationTest {
 		Person person = this.customers.withDebitCard(CardState.ACTIVE);
 		EnrollmentPagesTests second = new EnrollmentPagesTests();
 		second.mvc = this.mvc;
+		second.session = new WebSession(this.mvc);
 		startWithDebitCard(person);
 		second.startWithDebitCard(person);
 		toUsernameStep(person);
@@ -233,20 +238,23 @@ class EnrollmentPagesTests extends IntegrationTest {
 	}
 
 	@Test
-	void showsAFriendlyPageWhenTheFormTokenIsMissing() throws Exception {
+	void sendsAFormWithoutItsTokenBackToTheStartWithAMessage() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/registro/tarjeta-debito"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html")
 				.POST(HttpRequest.BodyPublishers.ofString("cedula=1714307103"))
 				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.body()).contains("Solicitud no válida").doesNotContain("Exception");
+		// a form without its token is what a customer sends after the session ended: back to the start, with a message
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/registro?sesion=expirada"));
+		assertThat(get("/registro?sesion=expirada")).bodyText().contains("Tu sesión terminó");
 	}
 
 	@Test
 	void speaksEnglishWhenAsked() {
-		assertThat(this.mvc.get().uri("/registro?lang=en").session(this.session).exchange()).bodyText()
+		assertThat(this.session.get("/registro?lang=en")).bodyText()
 			.contains("Create User")
 			.contains("With my Debit Card PIN");
 	}
@@ -286,28 +294,16 @@ class EnrollmentPagesTests extends IntegrationTest {
 	}
 
 	private MvcTestResult postDebit(String cedula, String card, String pin, String issueDate, String expiryYear) {
-		return this.mvc.post()
-			.uri("/registro/tarjeta-debito")
-			.session(this.session)
-			.with(csrf())
-			.param("cedula", cedula)
-			.param("cardNumber", card)
-			.param("pin", pin)
-			.param("issueDate", issueDate)
-			.param("expiryYear", expiryYear)
-			.exchange();
+		return this.session.post("/registro/tarjeta-debito", "cedula", cedula, "cardNumber", card, "pin", pin,
+				"issueDate", issueDate, "expiryYear", expiryYear);
 	}
 
 	private MvcTestResult get(String uri) {
-		return this.mvc.get().uri(uri).session(this.session).exchange();
+		return this.session.get(uri);
 	}
 
 	private MvcTestResult post(String uri, String... params) {
-		var request = this.mvc.post().uri(uri).session(this.session).with(csrf());
-		for (int i = 0; i < params.length; i += 2) {
-			request = request.param(params[i], params[i + 1]);
-		}
-		return request.exchange();
+		return this.session.post(uri, params);
 	}
 
 	private String auditText(Person person) {

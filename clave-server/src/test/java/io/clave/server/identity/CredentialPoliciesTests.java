@@ -16,7 +16,8 @@ class CredentialPoliciesTests {
 			LocalDate.of(1990, 4, 12));
 
 	private final IdentitySettings settings = new IdentitySettings(8, 14, 8, 20, true,
-			new IdentitySettings.Argon2(19456, 2, 1));
+			new IdentitySettings.Argon2(19456, 2, 1), 5,
+			new IdentitySettings.Lockout(5, java.time.Duration.ofMinutes(15), 2, java.time.Duration.ofHours(24), 3));
 
 	private final UsernamePolicy usernames = new UsernamePolicy(this.settings);
 

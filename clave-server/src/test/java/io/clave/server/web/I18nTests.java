@@ -40,27 +40,52 @@ class I18nTests extends IntegrationTest {
 	@Autowired
 	MockMvcTester mvc;
 
+	/** One bundle per flow, as listed in spring.messages.basename. */
+	private static final List<String> BUNDLES = List.of("messages", "login", "banking", "recovery");
+
+	/** The packages whose code names message keys, and the prefixes those keys start with. */
+	private static final List<String> FLOW_PACKAGES = List.of("enrollment", "login", "banking", "recovery");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "messages", "login", "banking", "recovery" })
+	void bothLanguagesHaveTheSameKeys(String name) throws IOException {
+		assertThat(bundle("messages/" + name + "_en.properties").stringPropertyNames())
+			.containsExactlyInAnyOrderElementsOf(bundle("messages/" + name + ".properties").stringPropertyNames());
+	}
+
 	@Test
-	void bothLanguagesHaveTheSameKeys() throws IOException {
-		assertThat(bundle("messages/messages_en.properties").stringPropertyNames())
-			.containsExactlyInAnyOrderElementsOf(bundle("messages/messages.properties").stringPropertyNames());
+	void noKeyIsDefinedInTwoBundles() throws IOException {
+		Set<String> seen = new HashSet<>();
+		for (String name : BUNDLES) {
+			for (String key : bundle("messages/" + name + ".properties").stringPropertyNames()) {
+				assertThat(seen.add(key)).as(key + " is defined twice").isTrue();
+			}
+		}
 	}
 
 	@Test
 	void everyKeyThatPagesAndFlowsUseExists() throws IOException {
-		Set<String> defined = bundle("messages/messages.properties").stringPropertyNames();
+		Set<String> defined = new HashSet<>();
+		for (String name : BUNDLES) {
+			defined.addAll(bundle("messages/" + name + ".properties").stringPropertyNames());
+		}
 		Set<String> used = new TreeSet<>();
 		Pattern templateKey = Pattern.compile("#\\{([a-z0-9][a-z0-9.\\-_]*)");
 		Pattern codeLiteral = Pattern.compile(
-				"\"((?:enrollment|field|cedula|card-number|pin|date|year|month|account|phone|key|image|phrase|question|answer|terms|second-factor|form)\\.[a-z0-9.\\-_]+)\"");
+				"\"((?:enrollment|field|cedula|card-number|pin|date|year|month|account|phone|key|image|phrase|question|answer|terms|second-factor|form|login|session|banking|profile|recovery)\\.[a-z0-9.\\-_]+)\"");
 		for (Path file : files(TEMPLATES, ".html")) {
 			// e-mails resolve against their own bundle, checked by MessageTemplatesTests
 			if (!file.startsWith(TEMPLATES.resolve("notification"))) {
 				collect(templateKey, Files.readString(file), used);
 			}
 		}
-		for (Path file : files(SOURCES.resolve("io/clave/server/enrollment"), ".java")) {
-			collect(codeLiteral, Files.readString(file), used);
+		for (String flow : FLOW_PACKAGES) {
+			Path sources = SOURCES.resolve("io/clave/server/" + flow);
+			if (Files.isDirectory(sources)) {
+				for (Path file : files(sources, ".java")) {
+					collect(codeLiteral, Files.readString(file), used);
+				}
+			}
 		}
 		for (UsernameRule rule : UsernameRule.values()) {
 			used.add("username.rule." + rule.name().toLowerCase());

@@ -1,0 +1,17 @@
+package io.clave.server.login;
+
+import io.clave.server.shared.ClientContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The client of a request as the audit trail and the notices name it. */
+final class ClientContexts {
+
+	private ClientContexts() {
+	}
+
+	static ClientContext of(HttpServletRequest request) {
+		String agent = request.getHeader("User-Agent");
+		return new ClientContext(request.getRemoteAddr(), agent == null ? "" : agent);
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.clave.server.login;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.clave.server.audit.AuditEvent;
+import io.clave.server.audit.AuditTrail;
+import io.clave.server.corebanking.Customer;
+import io.clave.server.corebanking.Customers;
+import io.clave.server.identity.Lockout;
+import io.clave.server.identity.Lockouts;
+import io.clave.server.identity.User;
+import io.clave.server.identity.Users;
+import io.clave.server.notification.Recipient;
+import io.clave.server.onetimekey.KeyCheck;
+import io.clave.server.onetimekey.KeyIssue;
+import io.clave.server.onetimekey.KeyPurpose;
+import io.clave.server.onetimekey.OneTimeKeys;
+import io.clave.server.secrets.Secrets;
+import io.clave.server.shared.ClientContext;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asks a customer for their second factor and checks the answer: at login, and again before a sensitive change
+ * (a new password, a transfer). Wrong codes count towards the same lockout as wrong passwords.
+ *
+ * <p>
+ * A challenge's one-time keys are filed under a flow id derived from the user and the challenge id with a keyed
+ * hash, so a challenge id is worth nothing to anyone but the customer it was started for.
+ */
+@Service
+public class SecondFactorChallenges {
+
+	private final OneTimeKeys keys;
+
+	private final Lockouts lockouts;
+
+	private final Users users;
+
+	private final Customers customers;
+
+	private final Secrets secrets;
+
+	private final AuditTrail audit;
+
+	private final LoginSettings settings;
+
+	private final Clock clock;
+
+	SecondFactorChallenges(OneTimeKeys keys, Lockouts lockouts, Users users, Customers customers, Secrets secrets,
+			AuditTrail audit, LoginSettings settings, Clock clock) {
+		this.keys = keys;
+		this.lockouts = lockouts;
+		this.users = users;
+		this.customers = customers;
+		this.secrets = secrets;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Starts a challenge and sends its clave temporal. */
+	@Transactional
+	public SecondFactorChallenge start(UUID userId, KeyPurpose purpose, Locale locale) {
+		return send(UUID.randomUUID(), userId, purpose, locale);
+	}
+
+	/** Sends a new key for the same challenge, within the cool-down and resend limits of one-time keys. */
+	@Transactional
+	public SecondFactorChallenge resend(UUID challengeId, UUID userId, KeyPurpose purpose, Locale locale) {
+		return send(challengeId, userId, purpose, locale);
+	}
+
+	private SecondFactorChallenge send(UUID challengeId, UUID userId, KeyPurpose purpose, Locale locale) {
+		User user = this.users.findById(userId).orElseThrow();
+		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
+		Recipient to = new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email());
+		KeyIssue issue = this.keys.issue(flowId(userId, challengeId), purpose, to, this.settings.oneTimeKeyChannels(),
+				locale);
+		boolean sent = issue.outcome() == KeyIssue.Outcome.ISSUED;
+		return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.ONE_TIME_KEY, sent,
+				sent ? issue.expiresAt() : null, issue.nextIssueAt());
+	}
+
+	/** The state of a challenge's key without sending anything: for a page shown again. */
+	public SecondFactorChallenge status(UUID challengeId, UUID userId, KeyPurpose purpose) {
+		var status = this.keys.status(flowId(userId, challengeId), purpose);
+		return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.ONE_TIME_KEY,
+				status.activeKeyExpiresAt().isPresent(), status.activeKeyExpiresAt().orElse(null),
+				status.nextIssueAt().orElse(null));
+	}
+
+	/**
+	 * Checks a code. A wrong one counts towards the lockout; the audit trail records each outcome under
+	 * {@code SECOND_FACTOR} with the purpose.
+	 */
+	public SecondFactorCheck verify(UUID challengeId, UUID userId, KeyPurpose purpose, String code,
+			ClientContext client) {
+		String subject = "user:" + userId;
+		User user = this.users.findById(userId).orElse(null);
+		if (user == null) {
+			return SecondFactorCheck.NO_CHALLENGE;
+		}
+		if (user.lockedAt(this.clock.instant())) {
+			this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client, "account-locked"), purpose));
+			return SecondFactorCheck.LOCKED;
+		}
+		KeyCheck check = this.keys.verify(flowId(userId, challengeId), purpose, code == null ? "" : code.trim());
+		switch (check) {
+			case ACCEPTED -> {
+				this.audit.record(event(AuditEvent.success("SECOND_FACTOR", subject, client), purpose));
+				return SecondFactorCheck.ACCEPTED;
+			}
+			case WRONG, EXHAUSTED -> {
+				Lockout lockout = this.lockouts.recordFailure(userId, this.clock.instant());
+				this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client,
+						lockout.justLocked() ? "wrong-code-now-locked" : "wrong-code"), purpose));
+				if (lockout.locked()) {
+					return SecondFactorCheck.LOCKED;
+				}
+				return check == KeyCheck.EXHAUSTED ? SecondFactorCheck.NEW_KEY_NEEDED : SecondFactorCheck.WRONG;
+			}
+			case EXPIRED -> {
+				this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client, "expired"), purpose));
+				return SecondFactorCheck.NEW_KEY_NEEDED;
+			}
+			default -> {
+				this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client,
+						check.name().toLowerCase(Locale.ROOT)), purpose));
+				return SecondFactorCheck.NO_CHALLENGE;
+			}
+		}
+	}
+
+	private static AuditEvent event(AuditEvent event, KeyPurpose purpose) {
+		return event.with("purpose", purpose.name());
+	}
+
+	private UUID flowId(UUID userId, UUID challengeId) {
+		ByteBuffer bytes = ByteBuffer.wrap(this.secrets.hmac("second-factor-challenge", userId + ":" + challengeId));
+		return new UUID(bytes.getLong(), bytes.getLong());
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.clave.server.support;
+
+import jakarta.servlet.http.Cookie;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * One visitor's session in MockMvc tests, kept the way a browser keeps it: the SESSION cookie of Spring Session,
+ * sent with every request and replaced when the server issues a new one (at login, the session id changes).
+ */
+public final class WebSession {
+
+	private final MockMvcTester mvc;
+
+	private @Nullable Cookie cookie;
+
+	private String language = "es";
+
+	public WebSession(MockMvcTester mvc) {
+		this.mvc = mvc;
+	}
+
+	public WebSession inEnglish() {
+		this.language = "en";
+		return this;
+	}
+
+	public MvcTestResult get(String uri) {
+		return exchange(this.mvc.get().uri(uri));
+	}
+
+	/** A form post with a valid CSRF token; params are name, value, name, value… */
+	public MvcTestResult post(String uri, String... params) {
+		MockMvcRequestBuilder request = this.mvc.post().uri(uri).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request = request.param(params[i], params[i + 1]);
+		}
+		return exchange(request);
+	}
+
+	public MvcTestResult exchange(MockMvcRequestBuilder request) {
+		if (this.cookie != null) {
+			request = request.cookie(this.cookie);
+		}
+		request = request.header("Accept-Language", this.language);
+		MvcTestResult result = request.exchange();
+		Cookie issued = result.getResponse().getCookie("SESSION");
+		if (issued != null) {
+			this.cookie = issued.getMaxAge() == 0 ? null : issued;
+		}
+		return result;
+	}
+
+	public @Nullable String sessionId() {
+		return this.cookie == null ? null : this.cookie.getValue();
+	}
+
+	/** Forgets the session, as a new browser would. */
+	public void clear() {
+		this.cookie = null;
+	}
+
+}
