@@ -35,6 +35,8 @@ CREATE TABLE login_flows (
     username_key   VARCHAR(64) NOT NULL,
     user_id        UUID REFERENCES users (id) ON DELETE CASCADE,
     step           VARCHAR(24) NOT NULL,
+    challenge_id   UUID,
+    device_trusted BOOLEAN NOT NULL DEFAULT FALSE,
     state          VARCHAR(12) NOT NULL CHECK (state IN ('OPEN', 'COMPLETED', 'ENDED')),
     created_at     TIMESTAMPTZ NOT NULL,
     expires_at     TIMESTAMPTZ NOT NULL,

@@ -12,8 +12,16 @@
       var max = parseInt(field.getAttribute('maxlength') || '10', 10);
       var digit = key.getAttribute('data-digit');
       var action = key.getAttribute('data-action');
+      var shifted = keypad.getAttribute('data-shifted') === 'true';
       if (digit !== null && field.value.length < max) {
-        field.value += digit;
+        field.value += shifted ? digit.toUpperCase() : digit;
+      } else if (action === 'shift') {
+        keypad.setAttribute('data-shifted', shifted ? 'false' : 'true');
+        key.setAttribute('aria-pressed', shifted ? 'false' : 'true');
+        keypad.querySelectorAll('.keypad-key[data-digit]').forEach(function (k) {
+          var value = k.getAttribute('data-digit');
+          k.textContent = shifted ? value : value.toUpperCase();
+        });
       } else if (action === 'delete') {
         field.value = field.value.slice(0, -1);
       } else if (action === 'clear') {
@@ -46,7 +54,36 @@
     tick();
   }
 
+  // Warns before the idle timeout of a signed-in session; "Seguir conectado" renews it, otherwise the page goes to the
+  // login page with a message when the session is over. The server ends the session anyway: this is only courtesy.
+  function setUpSessionTimer(panel) {
+    var idle = parseInt(panel.getAttribute('data-idle-seconds'), 10) * 1000;
+    var warning = parseInt(panel.getAttribute('data-warning-seconds'), 10) * 1000;
+    if (isNaN(idle) || isNaN(warning)) { return; }
+    var warnTimer;
+    var endTimer;
+    function schedule() {
+      window.clearTimeout(warnTimer);
+      window.clearTimeout(endTimer);
+      panel.hidden = true;
+      warnTimer = window.setTimeout(function () { panel.hidden = false; panel.querySelector('button').focus(); },
+        Math.max(0, idle - warning));
+      endTimer = window.setTimeout(function () { window.location.assign(panel.getAttribute('data-expired')); }, idle);
+    }
+    panel.querySelector('[data-session-keepalive]').addEventListener('click', function () {
+      var csrf = document.querySelector('form.signout input[name="_csrf"]');
+      var body = new URLSearchParams();
+      if (csrf) { body.append('_csrf', csrf.value); }
+      fetch(panel.getAttribute('data-keepalive'), { method: 'POST', body: body, credentials: 'same-origin',
+        redirect: 'manual' }).then(function (response) {
+        if (response.status === 204) { schedule(); } else { window.location.assign(panel.getAttribute('data-expired')); }
+      });
+    });
+    schedule();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('#session-timer[data-idle-seconds]').forEach(setUpSessionTimer);
     document.querySelectorAll('.keypad[data-target]').forEach(setUpKeypad);
     document.querySelectorAll('.countdown[data-seconds-left]').forEach(setUpCountdown);
   });

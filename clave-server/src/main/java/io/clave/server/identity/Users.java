@@ -93,7 +93,8 @@ public class Users {
 		return findByUsername(user.username()).orElseThrow();
 	}
 
-	static String key(String username) {
+	/** The form a username is compared in: letter case does not matter. */
+	public static String key(String username) {
 		return username.toLowerCase(Locale.ROOT);
 	}
 

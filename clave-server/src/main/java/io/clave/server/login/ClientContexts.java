@@ -4,12 +4,12 @@ import io.clave.server.shared.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The client of a request as the audit trail and the notices name it. */
-final class ClientContexts {
+public final class ClientContexts {
 
 	private ClientContexts() {
 	}
 
-	static ClientContext of(HttpServletRequest request) {
+	public static ClientContext of(HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");
 		return new ClientContext(request.getRemoteAddr(), agent == null ? "" : agent);
 	}

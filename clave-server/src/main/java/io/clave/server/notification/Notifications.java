@@ -77,13 +77,22 @@ public class Notifications {
 		log.debug("Queued the enrollment confirmation for {}", to);
 	}
 
-	/** Tells the customer by e-mail that someone logged in as them, from where, so that a stranger is noticed. */
+	/**
+	 * Tells the customer that someone logged in as them, when and from where, so that a stranger is noticed: by
+	 * e-mail and, when asked, by SMS.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void sendLoginNotice(Recipient to, Instant at, String ipAddress, String browser, Locale locale) {
-		this.outbox.addEmail("LOGIN_NOTICE", to.email(),
-				this.templates.email("login-notice", locale, Map.of("name", to.name(), "when",
-						this.templates.dateTime(at, locale), "ipAddress", ipAddress, "browser", browser)),
-				false);
+	public void sendLoginNotice(Recipient to, boolean byEmail, boolean bySms, Instant at, String ipAddress,
+			String browser, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		if (byEmail) {
+			this.outbox.addEmail("LOGIN_NOTICE", to.email(), this.templates.email("login-notice", locale,
+					Map.of("name", to.name(), "when", when, "ipAddress", ipAddress, "browser", browser)), false);
+		}
+		if (bySms && smsReachable(to)) {
+			this.outbox.addSms("LOGIN_NOTICE", to.mobile(), this.templates.text("login-notice.sms", locale,
+					this.bank.name(), when, ipAddress, this.bank.callCenter()), false);
+		}
 		log.debug("Queued a login notice for {}", to);
 	}
 

@@ -108,7 +108,7 @@ class NotificationDeliveryTests extends IntegrationTest {
 	void loginNoticeTellsWhenFromWhereAndWithWhatInTheBanksTimeZone() throws Exception {
 		Recipient elena = recipient("Elena", "0991110005", "elena.login@correo.ec");
 
-		inTransaction(() -> this.notifications.sendLoginNotice(elena, Instant.parse("2025-03-01T15:15:00Z"),
+		inTransaction(() -> this.notifications.sendLoginNotice(elena, true, false, Instant.parse("2025-03-01T15:15:00Z"),
 				"190.152.10.20", "Firefox en Windows", SPANISH));
 
 		MimeMessage mail = await().atMost(Duration.ofSeconds(10))
@@ -125,7 +125,7 @@ class NotificationDeliveryTests extends IntegrationTest {
 	void htmlPartEscapesWhatTheCustomerControls() throws Exception {
 		Recipient fabian = recipient("Fabián", "0991110006", "fabian.login@correo.ec");
 
-		inTransaction(() -> this.notifications.sendLoginNotice(fabian, Instant.parse("2025-03-01T15:15:00Z"),
+		inTransaction(() -> this.notifications.sendLoginNotice(fabian, true, false, Instant.parse("2025-03-01T15:15:00Z"),
 				"190.152.10.21", "<script>alert(1)</script>", SPANISH));
 
 		MimeMessage mail = await().atMost(Duration.ofSeconds(10))

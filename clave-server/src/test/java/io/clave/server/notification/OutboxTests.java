@@ -92,7 +92,7 @@ class OutboxTests extends IntegrationTest {
 	void messageWithoutSecretKeepsItsTextAfterDelivery() {
 		Recipient hugo = recipient("Hugo", "0992220002", "hugo.notice@correo.ec");
 
-		inTransaction(() -> this.notifications.sendLoginNotice(hugo, Instant.parse("2025-03-01T15:15:00Z"),
+		inTransaction(() -> this.notifications.sendLoginNotice(hugo, true, false, Instant.parse("2025-03-01T15:15:00Z"),
 				"190.152.10.30", "Chrome en Android", SPANISH));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rows("hugo.notice@correo.ec"))

@@ -60,6 +60,14 @@ public final class WebSession {
 		return this.cookie == null ? null : this.cookie.getValue();
 	}
 
+	/** Another browser holding the same cookie, as a thief who copied it would. */
+	public WebSession copy() {
+		WebSession copy = new WebSession(this.mvc);
+		copy.cookie = this.cookie;
+		copy.language = this.language;
+		return copy;
+	}
+
 	/** Forgets the session, as a new browser would. */
 	public void clear() {
 		this.cookie = null;

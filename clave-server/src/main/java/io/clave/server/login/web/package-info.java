@@ -1,0 +1,4 @@
+@NullMarked
+package io.clave.server.login.web;
+
+import org.jspecify.annotations.NullMarked;
