@@ -188,9 +188,10 @@ public class Logins {
 		}
 		if (!this.passwords.matches(user.id(), candidate)) {
 			Lockout lockout = this.lockouts.recordFailure(user.id(), now);
-			this.audit.record(AuditEvent.failure("LOGIN", subject, client,
-					lockout.justLocked() ? (lockout.permanent() ? "wrong-password-now-locked"
-							: "wrong-password-now-temporarily-locked") : "wrong-password")
+			String reason = !lockout.counted() ? "account-temporarily-locked"
+					: lockout.justLocked() ? (lockout.permanent() ? "wrong-password-now-locked"
+							: "wrong-password-now-temporarily-locked") : "wrong-password";
+			this.audit.record(AuditEvent.failure("LOGIN", subject, client, reason)
 				.with("failures", Integer.toString(lockout.failedAttempts())));
 			return LoginOutcome.refused("login.failed");
 		}

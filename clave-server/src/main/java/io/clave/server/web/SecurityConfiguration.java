@@ -19,6 +19,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * One filter chain for pages and API. Signed-in pages live under {@code /banca} and the mobile app's signed-in API
@@ -58,7 +59,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::apiUnauthorized, paths.matcher("/api/**"))
-				.authenticationEntryPoint(SecurityConfiguration::toLoginPage)
+				.defaultAuthenticationEntryPointFor(SecurityConfiguration::toLoginPage, AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(accessDenied()))
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.addFilterAfter(sessionLimits, SecurityContextHolderFilter.class)
