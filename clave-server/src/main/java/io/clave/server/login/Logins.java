@@ -81,12 +81,14 @@ public class Logins {
 
 	private final TransactionTemplate transactions;
 
+	private final LockNotices lockNotices;
+
 	private final Clock clock;
 
 	Logins(LoginStore store, Users users, Passwords passwords, Lockouts lockouts, LoginHistory history,
 			SecurityImages images, DecoyImages decoys, SecondFactorChallenges challenges, TrustedDevices trustedDevices,
 			Customers customers, Notifications notifications, AuditTrail audit, Secrets secrets, SecureRandom random,
-			LoginSettings settings, TransactionTemplate transactions, Clock clock) {
+			LoginSettings settings, TransactionTemplate transactions, LockNotices lockNotices, Clock clock) {
 		this.store = store;
 		this.users = users;
 		this.passwords = passwords;
@@ -103,6 +105,7 @@ public class Logins {
 		this.random = random;
 		this.settings = settings;
 		this.transactions = transactions;
+		this.lockNotices = lockNotices;
 		this.clock = clock;
 	}
 
@@ -193,6 +196,7 @@ public class Logins {
 							: "wrong-password-now-temporarily-locked") : "wrong-password";
 			this.audit.record(AuditEvent.failure("LOGIN", subject, client, reason)
 				.with("failures", Integer.toString(lockout.failedAttempts())));
+			this.lockNotices.sendIfJustLocked(user.id(), lockout);
 			return LoginOutcome.refused("login.failed");
 		}
 		this.audit.record(AuditEvent.success("LOGIN_PASSWORD", subject, client));

@@ -51,8 +51,11 @@ public class SecondFactorChallenges {
 
 	private final Clock clock;
 
+	private final LockNotices lockNotices;
+
 	SecondFactorChallenges(OneTimeKeys keys, Lockouts lockouts, Users users, Customers customers, Secrets secrets,
-			AuditTrail audit, LoginSettings settings, Clock clock) {
+			AuditTrail audit, LoginSettings settings, LockNotices lockNotices, Clock clock) {
+		this.lockNotices = lockNotices;
 		this.keys = keys;
 		this.lockouts = lockouts;
 		this.users = users;
@@ -119,6 +122,7 @@ public class SecondFactorChallenges {
 				Lockout lockout = this.lockouts.recordFailure(userId, this.clock.instant());
 				this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client,
 						lockout.justLocked() ? "wrong-code-now-locked" : "wrong-code"), purpose));
+				this.lockNotices.sendIfJustLocked(userId, lockout);
 				if (lockout.locked()) {
 					return SecondFactorCheck.LOCKED;
 				}

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,23 @@ public class Notifications {
 					this.bank.name(), when, ipAddress, this.bank.callCenter()), false);
 		}
 		log.debug("Queued a login notice for {}", to);
+	}
+
+	/**
+	 * Tells the customer by e-mail and SMS that their access was locked after failed attempts, until when, and how to
+	 * unlock it: the real customer learns of an attack, and of a lock they caused themselves.
+	 * @param until end of a temporary lock; null for a lock that lasts until it is unlocked
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendAccessLocked(Recipient to, @Nullable Instant until, Locale locale) {
+		this.outbox.addEmail("ACCESS_LOCKED", to.email(), this.templates.email("access-locked", locale,
+				Map.of("name", to.name(), "until", until == null ? "" : this.templates.dateTime(until, locale))),
+				false);
+		if (smsReachable(to)) {
+			this.outbox.addSms("ACCESS_LOCKED", to.mobile(),
+					this.templates.text("access-locked.sms", locale, this.bank.name(), this.bank.callCenter()), false);
+		}
+		log.debug("Queued an access-locked notice for {}", to);
 	}
 
 	private static boolean smsReachable(Recipient to) {

@@ -118,6 +118,8 @@ class LoginPagesTests extends IntegrationTest {
 			.bodyText()
 			.contains("El usuario o la clave no son correctos");
 		assertThat(auditReasons(jorge)).contains("wrong-password-now-temporarily-locked", "account-temporarily-locked");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SMS.receivedBy(jorge.person().mobile().e164()))
+			.anyMatch(sms -> sms.text().contains("bloqueamos el acceso")));
 
 		this.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
 		assertThat(attempt(jorge, TestUsers.PASSWORD)).hasRedirectedUrl("/ingreso/segundo-factor");
