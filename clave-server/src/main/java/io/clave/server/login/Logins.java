@@ -25,6 +25,9 @@ import io.clave.server.identity.Users;
 import io.clave.server.notification.Notifications;
 import io.clave.server.notification.Recipient;
 import io.clave.server.onetimekey.KeyPurpose;
+import io.clave.server.ratelimit.RateDecision;
+import io.clave.server.ratelimit.RateLimit;
+import io.clave.server.ratelimit.RateLimits;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.ClientContext;
 import org.jspecify.annotations.Nullable;
@@ -83,12 +86,15 @@ public class Logins {
 
 	private final LockNotices lockNotices;
 
+	private final RateLimits rateLimits;
+
 	private final Clock clock;
 
 	Logins(LoginStore store, Users users, Passwords passwords, Lockouts lockouts, LoginHistory history,
 			SecurityImages images, DecoyImages decoys, SecondFactorChallenges challenges, TrustedDevices trustedDevices,
 			Customers customers, Notifications notifications, AuditTrail audit, Secrets secrets, SecureRandom random,
-			LoginSettings settings, TransactionTemplate transactions, LockNotices lockNotices, Clock clock) {
+			LoginSettings settings, TransactionTemplate transactions, LockNotices lockNotices, RateLimits rateLimits,
+			Clock clock) {
 		this.store = store;
 		this.users = users;
 		this.passwords = passwords;
@@ -106,6 +112,7 @@ public class Logins {
 		this.settings = settings;
 		this.transactions = transactions;
 		this.lockNotices = lockNotices;
+		this.rateLimits = rateLimits;
 		this.clock = clock;
 	}
 
@@ -120,6 +127,11 @@ public class Logins {
 			return new LoginStarted(null, "login.username.invalid", null);
 		}
 		String key = Users.key(typed);
+		RateDecision fromHere = this.rateLimits.tryConsume(RateLimit.LOGIN_PER_IP, client.ipAddress());
+		if (!fromHere.allowed()) {
+			this.audit.record(AuditEvent.failure("LOGIN", "anonymous", client, "rate-limited-ip"));
+			return new LoginStarted(null, "login.rate-limited", fromHere.retryAfter());
+		}
 		UUID userId = this.users.findByUsername(typed).map(User::id).orElse(null);
 		byte[] tokenBytes = new byte[32];
 		this.random.nextBytes(tokenBytes);
@@ -174,6 +186,13 @@ public class Logins {
 		String candidate = password == null ? "" : password;
 		if (candidate.isEmpty()) {
 			return LoginOutcome.refused("login.password.required");
+		}
+		// per username, known or not, so that the limit itself tells nothing about who exists
+		RateDecision forUsername = this.rateLimits.tryConsume(RateLimit.LOGIN_PER_USERNAME, flow.usernameKey());
+		if (!forUsername.allowed()) {
+			this.audit.record(AuditEvent.failure("LOGIN",
+					flow.userId() == null ? "anonymous" : subject(flow.userId()), client, "rate-limited-username"));
+			return LoginOutcome.rateLimited(forUsername.retryAfter());
 		}
 		Optional<User> user0 = flow.userId() == null ? Optional.empty() : this.users.findById(flow.userId());
 		if (user0.isEmpty()) {

@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "corebanking", "identity", "onetimekey",
-		"notification" })
+		"notification", "ratelimit" })
 package io.clave.server.login;
 
 import org.jspecify.annotations.NullMarked;

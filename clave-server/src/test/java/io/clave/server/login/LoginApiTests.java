@@ -90,6 +90,20 @@ class LoginApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void answers429WithRetryAfterToTooManyAttemptsForOneUsername() throws Exception {
+		String username = "nadie" + System.nanoTime();
+		Answer last = null;
+		for (int i = 0; i < 11; i++) {
+			Answer started = post("/api/v1/logins", null, "{\"username\":\"" + username + "\"}");
+			last = post("/api/v1/logins/password", started.json().get("loginToken").asString(),
+					"{\"password\":\"Cualquiera1\"}");
+		}
+		assertProblem(last, 429, "login.rate-limited");
+		assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(
+				seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+	}
+
+	@Test
 	void answersProblemsForBadRequests() throws Exception {
 		assertProblem(post("/api/v1/logins", null, "{\"username\":\"\"}"), 400, "login.username.required");
 		assertProblem(post("/api/v1/logins", null, "{not json"), 400, "login.api.body-unreadable");

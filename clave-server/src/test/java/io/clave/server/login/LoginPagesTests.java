@@ -126,6 +126,18 @@ class LoginPagesTests extends IntegrationTest {
 	}
 
 	@Test
+	void slowsDownManyAttemptsForOneUsername() {
+		Enrolled target = this.users.enrolled();
+		for (int i = 0; i < 10; i++) {
+			assertThat(attempt(target, "Equivocada" + i)).hasStatusOk();
+		}
+		MvcTestResult eleventh = attempt(target, TestUsers.PASSWORD);
+		assertThat(eleventh).hasStatus(429).bodyText().contains("Hubo demasiados intentos de ingreso");
+		assertThat(eleventh.getResponse().getHeader("Retry-After")).matches("\\d+");
+		assertThat(auditReasons(target)).contains("rate-limited-username");
+	}
+
+	@Test
 	void countsWrongClavesTemporalesTowardsTheSameLock() {
 		Enrolled lucia = this.users.enrolled();
 		WebSession browser = new WebSession(this.mvc);
