@@ -61,6 +61,29 @@ public class Lockouts {
 		return new Lockout(true, failures, until, false, true);
 	}
 
+	/**
+	 * Counts a wrong password typed for a username that does not exist, in a transaction shaped like
+	 * {@link #recordFailure}'s (one row locked and written), so that both answers take the same time.
+	 * @param usernameHash a keyed hash of the username as typed, never the username itself
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFailureOfUnknownUsername(byte[] usernameHash, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO unknown_username_failures (username_hash, failures, last_at) VALUES (?, 1, ?)
+				ON CONFLICT (username_hash) DO UPDATE SET failures = unknown_username_failures.failures + 1,
+				                                          last_at = EXCLUDED.last_at""")
+			.params(usernameHash, Timestamp.from(now))
+			.update();
+	}
+
+	/** Forgets failures of unknown usernames older than the cutoff. */
+	@Transactional
+	public int forgetUnknownUsernameFailuresBefore(Instant cutoff) {
+		return this.jdbc.sql("DELETE FROM unknown_username_failures WHERE last_at < ?")
+			.param(Timestamp.from(cutoff))
+			.update();
+	}
+
 	/** The n-th temporary lock (from 1): the first lock, times the growth factor for each one before it. */
 	Duration lockDuration(int lockNumber) {
 		Duration duration = this.rules.firstLock();

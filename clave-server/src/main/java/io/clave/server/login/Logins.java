@@ -32,6 +32,7 @@ import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.ClientContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +52,9 @@ public class Logins {
 	private static final String TOKEN_PURPOSE = "login-token";
 
 	private static final int MAX_USERNAME_LENGTH = 64;
+
+	/** No user has this id: looking it up costs what looking up a real one costs. */
+	private static final UUID NOBODY = new UUID(0, 0);
 
 	private final LoginStore store;
 
@@ -194,16 +198,21 @@ public class Logins {
 					flow.userId() == null ? "anonymous" : subject(flow.userId()), client, "rate-limited-username"));
 			return LoginOutcome.rateLimited(forUsername.retryAfter());
 		}
-		Optional<User> user0 = flow.userId() == null ? Optional.empty() : this.users.findById(flow.userId());
-		if (user0.isEmpty()) {
-			this.passwords.matchesNobody(candidate);
+		Optional<User> candidateUser = flow.userId() == null ? Optional.empty() : this.users.findById(flow.userId());
+		if (candidateUser.isEmpty()) {
+			// the same reads, hash and writes as a wrong password of a real user: time tells nothing
+			this.users.findById(NOBODY);
+			this.passwords.matches(NOBODY, candidate);
+			this.lockouts.recordFailureOfUnknownUsername(this.secrets.hmac("unknown-username", flow.usernameKey()), now);
 			this.audit.record(AuditEvent.failure("LOGIN", "anonymous", client, "unknown-username"));
 			return LoginOutcome.refused("login.failed");
 		}
-		User user = user0.get();
+		User user = candidateUser.get();
 		String subject = subject(user.id());
 		if (user.lockedAt(now)) {
-			this.passwords.matchesNobody(candidate);
+			// a lock stops guessing: the password is not checked, but the answer costs the same
+			this.passwords.matches(NOBODY, candidate);
+			this.lockouts.recordFailure(user.id(), now);
 			this.audit.record(AuditEvent.failure("LOGIN", subject, client,
 					user.lockedPermanently() ? "account-locked" : "account-temporarily-locked"));
 			return LoginOutcome.refused("login.failed");
@@ -307,6 +316,13 @@ public class Logins {
 						? this.trustedDevices.issue(user.id()) : null;
 		return new LoginOutcome(LoginOutcome.Kind.SIGNED_IN, null, signedIn,
 				user.secondFactor() == SecondFactor.SOFT_TOKEN_PENDING, cookie, null);
+	}
+
+	/** Logins left half-way hold nothing secret, but are of no use once expired: the audit trail keeps the story. */
+	@Scheduled(fixedDelayString = "${clave.login.cleanup-interval:5m}")
+	public void deleteExpiredLogins() {
+		this.store.deleteOlderThan(this.clock.instant().minus(Duration.ofHours(1)));
+		this.lockouts.forgetUnknownUsernameFailuresBefore(this.clock.instant().minus(Duration.ofDays(1)));
 	}
 
 	public Duration absoluteSessionTimeout() {

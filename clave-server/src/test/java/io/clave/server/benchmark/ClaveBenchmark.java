@@ -120,14 +120,19 @@ public final class ClaveBenchmark {
 			progress("Clave benchmark on " + machine.cores() + " cores, " + machine.cpu());
 			HashReport hashing = hashing(machine.cores());
 			List<KeyRound> keys = oneTimeKeys(machine.cores());
+			LoginBenchmark.Report logins = LoginBenchmark.run(LoginBenchmark.newSmsBox());
 			String loadAfter = Machine.loadAverage();
-			String markdown = markdown(machine, loadAfter, hashing, keys);
+			String markdown = markdown(machine, loadAfter, hashing, keys) + loginMarkdown(machine, hashing, logins);
 			System.out.println(markdown);
 			Path report = targetDirectory().resolve("benchmark.md");
 			Files.writeString(report, markdown, StandardCharsets.UTF_8);
 			progress("Written to " + report);
 			if (!hashing.formatAndCrossChecksPass()) {
 				progress("FAILED: an Argon2id implementation did not produce or accept the common PHC format");
+				status = 1;
+			}
+			if (logins.rounds().stream().anyMatch(round -> round.logins().errors() > 0)) {
+				progress("FAILED: a login did not finish");
 				status = 1;
 			}
 			if (keys.stream()
@@ -317,7 +322,7 @@ public final class ClaveBenchmark {
 		}
 	}
 
-	private static ConfigurableApplicationContext startApplication(Map<String, String> sms) {
+	static ConfigurableApplicationContext startApplication(Map<String, String> sms, String... extra) {
 		String[] settings = {
 				// a fresh, empty PostgreSQL in a temporary folder, whatever the environment says
 				"--spring.datasource.url=", "--clave.database.embedded.data-directory=",
@@ -327,6 +332,8 @@ public final class ClaveBenchmark {
 				// the benchmark drives the dispatcher itself, so that issuing and delivering are measured apart
 				"--clave.notification.dispatcher.interval=1h", "--server.port=0", "--server.address=127.0.0.1",
 				"--logging.level.root=ERROR" };
+		String[] all = Arrays.copyOf(settings, settings.length + extra.length);
+		System.arraycopy(extra, 0, all, settings.length, extra.length);
 		return new SpringApplicationBuilder(ClaveApplication.class).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.initializers(context -> {
@@ -335,7 +342,7 @@ public final class ClaveBenchmark {
 				generic.getBeanFactory().registerSingleton("benchmarkSkipsTestSources", new SkipTestSources());
 				registerCapturingSmsSender(generic, sms);
 			})
-			.run(settings);
+			.run(all);
 	}
 
 	/**
@@ -439,7 +446,7 @@ public final class ClaveBenchmark {
 	}
 
 	/** Runs {@code count} operations on {@code threads} threads, each timed; stops early at the phase's time limit. */
-	private static Phase run(int threads, int count, Operation operation) {
+	static Phase run(int threads, int count, Operation operation) {
 		long[] nanos = new long[count];
 		Arrays.fill(nanos, -1);
 		AtomicInteger next = new AtomicInteger();
@@ -640,6 +647,42 @@ public final class ClaveBenchmark {
 		return md.toString();
 	}
 
+	static String loginMarkdown(Machine machine, HashReport hashing, LoginBenchmark.Report logins) {
+		HashFigures clave = hashing.figures().get(0);
+		double ceiling = machine.cores() * 1000 / clave.single().medianMs();
+		StringBuilder md = new StringBuilder("\n### Full logins (username, password, clave temporal by SMS)\n\n");
+		md.append("The real HTTP API on loopback (`POST /api/v1/logins`, `/password`, `/second-factor`), each login a ");
+		md.append("different customer, the key read from the SMS the outbox delivered (one dispatcher in the ");
+		md.append("background), Argon2id at the production parameters. Clients and server share the machine's ");
+		md.append(machine.cores()).append(" cores. ").append(LoginBenchmark.LOGINS_PER_CLIENT);
+		md.append(" logins per client after ").append(LoginBenchmark.WARM_UP_LOGINS).append(" of warm-up.\n\n");
+		md.append("Argon2id ceiling on this machine: ").append(machine.cores()).append(" cores ÷ ");
+		md.append(ms(clave.single().medianMs())).append(" ms per hash = **").append(rate(ceiling));
+		md.append(" logins/s** (measured with every core hashing: ").append(rate(clave.parallelPerSecond()));
+		md.append(" hashes/s).\n\n");
+		md.append("| Clients | Logins | Logins/s | Share of the Argon2id ceiling | p50 ms | p95 ms | p99 ms | Failures |\n");
+		md.append("|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+		for (LoginBenchmark.Round round : logins.rounds()) {
+			Phase phase = round.logins();
+			md.append("| ").append(round.clients()).append(" | ").append(phase.completed() + phase.errors());
+			md.append(" | ").append(rate(phase.perSecond())).append(flag(phase)).append(" | ");
+			md.append(String.format(Locale.ROOT, "%.0f %%", 100 * phase.perSecond() / ceiling)).append(" | ");
+			md.append(ms(phase.latency().medianMs())).append(" | ").append(ms(phase.latency().p95Ms()));
+			md.append(" | ").append(ms(phase.latency().p99Ms())).append(" | ").append(phase.errors()).append(" |\n");
+		}
+		md.append("\nThe password step alone, one client, ").append(LoginBenchmark.TIMING_SAMPLES);
+		md.append(" samples each: timing must not tell whether a username exists.\n\n");
+		md.append("| Password step | p50 ms | Mean ms | p95 ms | p99 ms |\n|---|--:|--:|--:|--:|\n");
+		md.append("| Wrong password of an existing username | ").append(ms(logins.wrongPassword().medianMs()));
+		md.append(" | ").append(ms(logins.wrongPassword().meanMs())).append(" | ");
+		md.append(ms(logins.wrongPassword().p95Ms())).append(" | ").append(ms(logins.wrongPassword().p99Ms()));
+		md.append(" |\n| Any password of a username that does not exist | ");
+		md.append(ms(logins.unknownUsername().medianMs())).append(" | ").append(ms(logins.unknownUsername().meanMs()));
+		md.append(" | ").append(ms(logins.unknownUsername().p95Ms())).append(" | ");
+		md.append(ms(logins.unknownUsername().p99Ms())).append(" |\n");
+		return md.toString();
+	}
+
 	private static String flag(Phase phase) {
 		return phase.timedOut() ? " (stopped at " + PHASE_LIMIT.toSeconds() + " s)" : "";
 	}
@@ -686,7 +729,7 @@ public final class ClaveBenchmark {
 		}
 	}
 
-	private static void sleep(long millis) {
+	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
 		}
@@ -696,7 +739,7 @@ public final class ClaveBenchmark {
 		}
 	}
 
-	private static void progress(String message) {
+	static void progress(String message) {
 		System.err.println("[benchmark] " + message);
 	}
 

@@ -63,8 +63,13 @@ class LoginPagesTests extends IntegrationTest {
 		String key = awaitKey(maria);
 
 		assertThat(browser.post("/ingreso/segundo-factor", "key", key)).hasRedirectedUrl("/banca");
+		assertThat(browser.get("/ingreso")).as("signed in already").hasRedirectedUrl("/banca");
 		assertThat(browser.sessionId()).as("the session id changes at login").isNotEqualTo(anonymousSession);
 		assertThat(browser.post("/banca/sesion")).hasStatus(204);
+		assertThat(this.jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
+			.param(maria.userId().toString())
+			.query(Integer.class)
+			.single()).as("idle timeout of the stored session, in seconds").isEqualTo(300);
 
 		assertThat(auditTypes(maria)).containsSubsequence("LOGIN_PASSWORD:SUCCESS", "SECOND_FACTOR:SUCCESS",
 				"LOGIN:SUCCESS");
@@ -220,6 +225,7 @@ class LoginPagesTests extends IntegrationTest {
 		browser.post("/ingreso", "username", luis.username());
 		this.clock.advance(Duration.ofMinutes(11));
 		assertThat(browser.get("/ingreso/clave")).hasRedirectedUrl("/ingreso");
+		assertThat(browser.get("/ingreso")).bodyText().contains("Tu ingreso no se completó a tiempo");
 		assertThat(browser.post("/ingreso/clave", "password", TestUsers.PASSWORD)).hasRedirectedUrl("/ingreso");
 	}
 

@@ -15,6 +15,7 @@ import io.clave.server.login.LoginView;
 import io.clave.server.login.Logins;
 import io.clave.server.login.SecondFactorChallenge;
 import io.clave.server.login.Sessions;
+import io.clave.server.login.SignedInCustomer;
 import io.clave.server.onetimekey.OneTimeKeySettings;
 import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.ClientContext;
@@ -25,6 +26,7 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -72,7 +74,11 @@ class LoginPages {
 	// ---- the username -------------------------------------------------------------------------------------------
 
 	@GetMapping
-	String username(@RequestParam(name = "salida", required = false) @Nullable String loggedOut, Model model) {
+	String username(@RequestParam(name = "salida", required = false) @Nullable String loggedOut,
+			@AuthenticationPrincipal @Nullable SignedInCustomer signedIn, Model model) {
+		if (signedIn != null) {
+			return "redirect:/banca";
+		}
 		if (loggedOut != null && !model.containsAttribute("notice")) {
 			model.addAttribute("notice", "login.logged-out");
 		}
@@ -109,7 +115,7 @@ class LoginPages {
 	String password(HttpSession session, Model model, RedirectAttributes redirect) {
 		Optional<LoginView> view = view(session);
 		if (view.isEmpty()) {
-			return restart(session, redirect, null);
+			return restart(session, redirect, session.getAttribute(TOKEN) == null ? null : "login.over");
 		}
 		if (view.get().step() != LoginStep.PASSWORD) {
 			return "redirect:/ingreso/segundo-factor";
@@ -147,7 +153,7 @@ class LoginPages {
 	String secondFactor(HttpSession session, Model model, Locale locale, RedirectAttributes redirect) {
 		Optional<LoginView> view = view(session);
 		if (view.isEmpty()) {
-			return restart(session, redirect, null);
+			return restart(session, redirect, session.getAttribute(TOKEN) == null ? null : "login.over");
 		}
 		if (view.get().step() != LoginStep.SECOND_FACTOR || view.get().challenge() == null) {
 			return "redirect:/ingreso/clave";

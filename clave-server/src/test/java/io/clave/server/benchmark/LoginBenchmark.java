@@ -1,0 +1,224 @@
+package io.clave.server.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.clave.server.benchmark.ClaveBenchmark.Phase;
+import io.clave.server.benchmark.ClaveBenchmark.Stats;
+import io.clave.server.corebanking.Customers;
+import io.clave.server.identity.NewUser;
+import io.clave.server.identity.SecondFactor;
+import io.clave.server.identity.Users;
+import io.clave.server.notification.OutboxDispatcher;
+import io.clave.server.shared.Cedula;
+import io.clave.server.shared.EmailAddress;
+import io.clave.server.shared.PhoneNumber;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Full personal logins through the real HTTP API on loopback, as the mobile app makes them: username, password
+ * (one Argon2id check at the production parameters), then the clave temporal read from the SMS the outbox delivered.
+ * Every login is one customer's: the per-username limit (10 a minute) is kept, the per-address one is raised since
+ * every client here is 127.0.0.1. One dispatcher works the outbox off in the background, as one instance does.
+ * Also the password step for an unknown username beside a wrong password, which must cost the same.
+ */
+final class LoginBenchmark {
+
+	static final List<Integer> CLIENTS = List.of(8, 32);
+
+	static final int LOGINS_PER_CLIENT = 12;
+
+	static final int WARM_UP_LOGINS = 48;
+
+	static final int TIMING_SAMPLES = 120;
+
+	static final String PASSWORD = "Benchmark2024x";
+
+	static final String[] SETTINGS = { "--clave.rate-limit.login-per-ip.capacity=100000000" };
+
+	private static final Pattern KEY = Pattern.compile("\\b(\\d{6})\\b");
+
+	private static final Pattern STRING_FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]*)\"");
+
+	record Round(int clients, Phase logins) {
+	}
+
+	record Report(List<Round> rounds, Stats wrongPassword, Stats unknownUsername) {
+	}
+
+	private final Map<String, String> sms;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	private final List<String[]> users = new ArrayList<>();
+
+	private int nextUser;
+
+	private LoginBenchmark(ConfigurableApplicationContext context, Map<String, String> sms) {
+		this.sms = sms;
+		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	static Report run(Map<String, String> sms) {
+		ClaveBenchmark.progress("Logins: starting the application on a throw-away embedded PostgreSQL");
+		try (ConfigurableApplicationContext context = ClaveBenchmark.startApplication(sms, SETTINGS)) {
+			LoginBenchmark benchmark = new LoginBenchmark(context, sms);
+			int needed = WARM_UP_LOGINS + CLIENTS.stream().mapToInt(c -> c * LOGINS_PER_CLIENT).sum()
+					+ TIMING_SAMPLES;
+			benchmark.enrol(context, needed);
+			OutboxDispatcher dispatcher = context.getBean(OutboxDispatcher.class);
+			AtomicBoolean running = new AtomicBoolean(true);
+			Thread dispatching = new Thread(() -> {
+				while (running.get()) {
+					if (dispatcher.dispatchDue() == 0) {
+						ClaveBenchmark.sleep(2);
+					}
+				}
+			}, "benchmark-dispatcher");
+			dispatching.start();
+			try {
+				benchmark.logins(4, WARM_UP_LOGINS);
+				List<Round> rounds = new ArrayList<>();
+				for (int clients : CLIENTS) {
+					ClaveBenchmark.progress("Logins: " + clients * LOGINS_PER_CLIENT + " with " + clients + " clients");
+					rounds.add(new Round(clients, benchmark.logins(clients, clients * LOGINS_PER_CLIENT)));
+				}
+				ClaveBenchmark.progress("Logins: the password step, wrong password beside unknown username");
+				Stats wrong = benchmark.passwordStep(TIMING_SAMPLES, true);
+				Stats unknown = benchmark.passwordStep(TIMING_SAMPLES, false);
+				return new Report(rounds, wrong, unknown);
+			}
+			finally {
+				running.set(false);
+			}
+		}
+	}
+
+	/** Customers and their users straight into the registry; one password hash serves them all. */
+	private void enrol(ConfigurableApplicationContext context, int count) {
+		ClaveBenchmark.progress("Logins: enrolling " + count + " customers");
+		Customers customers = context.getBean(Customers.class);
+		Users users = context.getBean(Users.class);
+		PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
+		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+		String passwordHash = encoder.encode(PASSWORD);
+		String answerHash = encoder.encode("respuesta");
+		transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < count; i++) {
+				String nine = String.format(Locale.ROOT, "171%06d", i);
+				String mobile = String.format(Locale.ROOT, "0987%06d", i);
+				long customer = customers.register(new Cedula(nine + Cedula.checkDigit(nine)), "Cliente", "Benchmark",
+						LocalDate.of(1990, 1, 1), new EmailAddress("cliente" + i + "@clave.example"),
+						new PhoneNumber(mobile));
+				String username = String.format(Locale.ROOT, "bench%06d", i);
+				users.register(new NewUser(customer, username, passwordHash, "01-montana", "",
+						Map.of("q01", answerHash, "q02", answerHash, "q03", answerHash), SecondFactor.SMS_ONE_TIME_KEY));
+				this.users.add(new String[] { username, mobile });
+			}
+		});
+	}
+
+	private Phase logins(int clients, int count) {
+		int first = this.nextUser;
+		this.nextUser += count;
+		return ClaveBenchmark.run(clients, count, i -> login(this.users.get(first + i)));
+	}
+
+	private boolean login(String[] user) {
+		try {
+			String token = field(post("/api/v1/logins", null, "{\"username\":\"" + user[0] + "\"}"), "loginToken");
+			this.sms.remove(user[1]);
+			HttpResponse<String> password = post("/api/v1/logins/password", token,
+					"{\"password\":\"" + PASSWORD + "\"}");
+			if (password.statusCode() != 200) {
+				return false;
+			}
+			String key = awaitKey(user[1]);
+			HttpResponse<String> signedIn = post("/api/v1/logins/second-factor", token,
+					"{\"code\":\"" + key + "\"}");
+			return signedIn.statusCode() == 200 && signedIn.body().contains("sessionToken");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One thread; each sample is the password call alone (the username call is not timed). */
+	private Stats passwordStep(int samples, boolean knownUser) {
+		long[] nanos = new long[samples];
+		for (int i = 0; i < samples; i++) {
+			String username = knownUser ? this.users.get(this.nextUser++)[0] : "nadie" + i + "x" + System.nanoTime();
+			try {
+				String token = field(post("/api/v1/logins", null, "{\"username\":\"" + username + "\"}"), "loginToken");
+				long begin = System.nanoTime();
+				int status = post("/api/v1/logins/password", token, "{\"password\":\"Equivocada123\"}").statusCode();
+				nanos[i] = System.nanoTime() - begin;
+				if (status != 401) {
+					throw new IllegalStateException("a wrong password was answered " + status);
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return Stats.of(nanos);
+	}
+
+	private String awaitKey(String mobile) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			String text = this.sms.get(mobile);
+			if (text != null) {
+				Matcher matcher = KEY.matcher(text);
+				if (matcher.find()) {
+					return matcher.group(1);
+				}
+			}
+			ClaveBenchmark.sleep(1);
+		}
+		throw new IllegalStateException("no key arrived for a login");
+	}
+
+	private HttpResponse<String> post(String path, String loginToken, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "ClaveBenchmark/1.0")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (loginToken != null) {
+			request.header("Login-Token", loginToken);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String field(HttpResponse<String> response, String name) {
+		Matcher matcher = Pattern.compile(String.format(STRING_FIELD.pattern(), name)).matcher(response.body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("no " + name + " in an answer " + response.statusCode());
+		}
+		return matcher.group(1);
+	}
+
+	static Map<String, String> newSmsBox() {
+		return new ConcurrentHashMap<>();
+	}
+
+}
