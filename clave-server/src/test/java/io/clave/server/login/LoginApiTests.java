@@ -104,6 +104,14 @@ class LoginApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void isDocumentedInTheOpenApiDescription() throws Exception {
+		Answer docs = send(HttpRequest.newBuilder(uri("/v3/api-docs")));
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/logins", "/api/v1/logins/password",
+				"/api/v1/logins/second-factor", "/api/v1/logins/second-factor/key", "/api/v1/me/session");
+	}
+
+	@Test
 	void answersProblemsForBadRequests() throws Exception {
 		assertProblem(post("/api/v1/logins", null, "{\"username\":\"\"}"), 400, "login.username.required");
 		assertProblem(post("/api/v1/logins", null, "{not json"), 400, "login.api.body-unreadable");
