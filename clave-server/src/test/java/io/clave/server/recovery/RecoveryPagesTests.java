@@ -23,6 +23,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -166,6 +168,7 @@ class RecoveryPagesTests extends IntegrationTest {
 			.contains("Cerramos todas las sesiones")
 			.doesNotContain(EnrolledUsers.NEW_PASSWORD)
 			.doesNotContain(user.username());
+		assertThat(EnrolledUsers.part(mail, "text/html")).contains("lang=\"es\"").doesNotContain("??");
 	}
 
 	@Test
@@ -261,6 +264,21 @@ class RecoveryPagesTests extends IntegrationTest {
 		this.clock.advance(Duration.ofHours(24));
 		assertThat(postDebit(person, TestCustomers.PIN, "03/2024", "2030")).hasRedirectedUrl("/recuperar/contacto");
 		assertThat(user).isNotNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<script>alert(1)</script>", "' OR '1'='1' --", "\u202Eevil\u202C", "a\u0000b",
+			"１７１４３０７１０３", "😀😀😀😀😀😀😀😀😀😀", "%00%27", "${7*7}" })
+	void neverFailsOnHostileCardInput(String hostile) {
+		long before = this.jdbc.sql("SELECT count(*) FROM recoveries").query(Long.class).single();
+		assertThat(postDebit(hostile, hostile, hostile, hostile, hostile)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Exception")
+			.doesNotContain("<script>alert");
+		assertThat(this.session.post("/recuperar/tarjeta-credito", "cardNumber", hostile, "expiryMonth", hostile,
+				"expiryYear", hostile, "pin", hostile, "savingsAccount", "x".repeat(100_000)))
+			.hasStatusOk();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM recoveries").query(Long.class).single()).isEqualTo(before);
 	}
 
 	// ---- the key and the question -----------------------------------------------------------------------------

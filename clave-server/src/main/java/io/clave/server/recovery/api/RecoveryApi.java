@@ -3,6 +3,7 @@ package io.clave.server.recovery.api;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import io.clave.server.identity.ChallengeQuestions;
@@ -240,10 +241,8 @@ class RecoveryApi {
 			.flatMap(this.questions::find)
 			.map(found -> new QuestionResponse(found.id(), found.text(RecoveryApiProblems.locale(request))));
 		if (question.isEmpty()) {
-			return this.problems.wrongStep(
-					new RecoveryOutcome(RecoveryOutcome.Kind.WRONG_STEP, view.get().step(), "recovery.stale-form",
-							java.util.Map.of()),
-					request);
+			return this.problems.wrongStep(new RecoveryOutcome(RecoveryOutcome.Kind.WRONG_STEP, view.get().step(),
+					"recovery.stale-form", Map.of()), request);
 		}
 		return ResponseEntity.ok(question.get());
 	}
