@@ -114,6 +114,23 @@ public class Notifications {
 		log.debug("Queued an access-locked notice for {}", to);
 	}
 
+	/**
+	 * Confirms a finished self-service recovery by e-mail and SMS: when it happened, that the password was changed,
+	 * any lock lifted and every session ended, and whom to call if it was not the customer. Never the password; the
+	 * username neither (the e-mail only says that it was shown), so nothing here needs sealing.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendRecoveryCompleted(Recipient to, Instant at, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		if (smsReachable(to)) {
+			this.outbox.addSms("RECOVERY_COMPLETED", to.mobile(), this.templates.text("recovery-completed.sms", locale,
+					this.bank.name(), when, this.bank.callCenter()), false);
+		}
+		this.outbox.addEmail("RECOVERY_COMPLETED", to.email(),
+				this.templates.email("recovery-completed", locale, Map.of("name", to.name(), "when", when)), false);
+		log.debug("Queued the recovery confirmation for {}", to);
+	}
+
 	private static boolean smsReachable(Recipient to) {
 		if (!to.mobile().isMobile()) {
 			log.warn("No SMS for {}: the registered number is not a mobile", to);

@@ -100,7 +100,8 @@ class I18nTests extends IntegrationTest {
 	/** A text that reads the same in Spanish and English was not translated: it is hard-coded in the page. */
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/registro", "/registro/tarjeta-debito", "/registro/tarjeta-credito",
-			"/registro/empresas", "/registro/no-existe-esta-pagina", "/pagina-inexistente" })
+			"/registro/empresas", "/registro/no-existe-esta-pagina", "/pagina-inexistente", "/recuperar",
+			"/recuperar/tarjeta-debito", "/recuperar/tarjeta-credito", "/recuperar/contacto" })
 	void pagesHaveNoHardCodedText(String page) throws IOException {
 		List<String> spanish = visibleTexts(page, "es");
 		List<String> english = visibleTexts(page, "en");
