@@ -47,6 +47,9 @@ import io.clave.server.recovery.RecoveryForms.CreditCardForm;
 import io.clave.server.recovery.RecoveryForms.DebitCardForm;
 import io.clave.server.recovery.RecoveryForms.OneTimeKeyForm;
 import io.clave.server.recovery.RecoveryForms.PasswordForm;
+import io.clave.server.ratelimit.RateDecision;
+import io.clave.server.ratelimit.RateLimit;
+import io.clave.server.ratelimit.RateLimits;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.Cedula;
@@ -70,9 +73,8 @@ import org.springframework.transaction.annotation.Transactional;
  * banking user: whether the cédula or card exists, whether the customer has a user, which field was wrong, or
  * whether the card is blocked is never told (it is in the audit trail). Only then is the mobile shown, masked.
  * <p>
- * Rate limits per address and per cédula belong in front of {@link #startWithDebitCard} and
- * {@link #startWithCreditCard} (see the {@code RATE LIMIT} comments in the page and API controllers); the limits
- * kept here are per card, per key and per recovery.
+ * The card step is rate-limited per address and, for the debit path, per cédula, before the card is even looked
+ * up; the other limits are per card, per key and per recovery.
  */
 @Service
 public class Recoveries {
@@ -119,11 +121,14 @@ public class Recoveries {
 
 	private final BankSettings bank;
 
+	private final RateLimits rateLimits;
+
 	Recoveries(RecoveryStore store, RecoveryCardAttempts cardAttempts, Customers customers, Cards cards,
 			Accounts accounts, PinVerifier pins, Users users, ChallengeAnswers answers, Passwords passwords,
 			Lockouts lockouts, OneTimeKeys keys, Notifications notifications,
 			FindByIndexNameSessionRepository<? extends Session> sessions, AuditTrail audit, Secrets secrets,
-			SecureRandom random, RecoverySettings settings, Clock clock, BankSettings bank) {
+			SecureRandom random, RecoverySettings settings, Clock clock, BankSettings bank, RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.store = store;
 		this.cardAttempts = cardAttempts;
 		this.customers = customers;
@@ -161,6 +166,10 @@ public class Recoveries {
 		if (errors.any() || pan == null || pin == null || issued == null || expiryYear == null) {
 			return RecoveryStart.invalidFields(errors.asMap());
 		}
+		Optional<RecoveryStart> limited = rateLimited(client, cedulaDigits);
+		if (limited.isPresent()) {
+			return limited.get();
+		}
 		Optional<Card> found = this.cards.findByNumber(pan).filter(card -> card.kind() == CardKind.DEBIT);
 		if (found.isEmpty()) {
 			return refuse("anonymous", "unknown-card", null, client);
@@ -188,6 +197,10 @@ public class Recoveries {
 		if (errors.any() || pan == null || month == null || expiryYear == null || pin == null || account == null) {
 			return RecoveryStart.invalidFields(errors.asMap());
 		}
+		Optional<RecoveryStart> limited = rateLimited(client, null);
+		if (limited.isPresent()) {
+			return limited.get();
+		}
 		Optional<Card> found = this.cards.findByNumber(pan).filter(card -> card.kind() == CardKind.CREDIT);
 		if (found.isEmpty()) {
 			return refuse("anonymous", "unknown-card", null, client);
@@ -202,6 +215,19 @@ public class Recoveries {
 	}
 
 	/** Correct card data. Still the generic refusal unless the card may be used and the customer has a user. */
+	/** Recoveries started from one address, and for one cédula: shared by every instance (ratelimit). */
+	private Optional<RecoveryStart> rateLimited(ClientContext client, @Nullable String cedula) {
+		RateDecision fromHere = this.rateLimits.tryConsume(RateLimit.RECOVERY_PER_IP, client.ipAddress());
+		RateDecision forCedula = cedula == null || !fromHere.allowed() ? fromHere
+				: this.rateLimits.tryConsume(RateLimit.RECOVERY_PER_CEDULA, cedula);
+		if (forCedula.allowed()) {
+			return Optional.empty();
+		}
+		this.audit.record(AuditEvent.failure("RECOVERY_CARD_CHECK", "anonymous", client,
+				fromHere.allowed() ? "rate-limited-cedula" : "rate-limited-ip"));
+		return Optional.of(RecoveryStart.rateLimited(forCedula.retryAfter()));
+	}
+
 	private RecoveryStart start(Card card, Customer customer, ClientContext client) {
 		Instant now = this.clock.instant();
 		String subject = customerSubject(customer.id());

@@ -7,7 +7,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "corebanking", "identity", "onetimekey",
-		"notification" })
+		"notification", "ratelimit" })
 package io.clave.server.recovery;
 
 import org.jspecify.annotations.NullMarked;

@@ -266,6 +266,18 @@ class RecoveryPagesTests extends IntegrationTest {
 		assertThat(user).isNotNull();
 	}
 
+	@Test
+	void slowsDownManyRecoveriesForOneCedula() {
+		Person person = this.customers.withDebitCard(CardState.ACTIVE);
+		this.enrolled.enrol(person);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(postDebit(person, "0000", "03/2024", "2030")).hasStatusOk();
+		}
+		MvcTestResult sixth = postDebit(person, TestCustomers.PIN, "03/2024", "2030");
+		assertThat(sixth).hasStatus(429).bodyText().contains("Hubo demasiados intentos de recuperación");
+		assertThat(sixth.getResponse().getHeader("Retry-After")).matches("\\d+");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "<script>alert(1)</script>", "' OR '1'='1' --", "\u202Eevil\u202C", "a\u0000b",
 			"１７１４３０７１０３", "😀😀😀😀😀😀😀😀😀😀", "%00%27", "${7*7}" })

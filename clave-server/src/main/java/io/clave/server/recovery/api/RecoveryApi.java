@@ -127,7 +127,6 @@ class RecoveryApi {
 	@ApiResponse(responseCode = "422", description = "Not started (generic on purpose)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> startWithDebitCard(@RequestBody DebitCardForm form, HttpServletRequest request) {
-		// RATE LIMIT: recovery attempts per address and per cédula (clave.rate-limit) are checked here
 		return started(this.recoveries.startWithDebitCard(form, client(request)), request);
 	}
 
@@ -142,7 +141,6 @@ class RecoveryApi {
 	@ApiResponse(responseCode = "422", description = "Not started (generic on purpose)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> startWithCreditCard(@RequestBody CreditCardForm form, HttpServletRequest request) {
-		// RATE LIMIT: recovery attempts per address (clave.rate-limit) are checked here
 		return started(this.recoveries.startWithCreditCard(form, client(request)), request);
 	}
 

@@ -96,6 +96,11 @@ class RecoveryApiProblems {
 		if (!outcome.fieldErrors().isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, FIELDS_REJECTED, outcome.fieldErrors(), request).build();
 		}
+		if (outcome.retryAfter().isPresent()) {
+			Builder limited = problem(HttpStatus.TOO_MANY_REQUESTS, RecoveryStart.RATE_LIMITED, Map.of(), request);
+			limited.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfter().get().toSeconds()));
+			return limited.build();
+		}
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, RecoveryStart.REFUSED, Map.of(), request).build();
 	}
 

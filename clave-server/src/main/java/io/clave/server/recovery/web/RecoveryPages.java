@@ -29,6 +29,7 @@ import io.clave.server.recovery.RecoveryView;
 import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
@@ -91,9 +92,10 @@ class RecoveryPages {
 	}
 
 	@PostMapping("/tarjeta-debito")
-	String startWithDebitCard(DebitCardForm form, HttpServletRequest request, Model model) {
-		// RATE LIMIT: recovery attempts per address and per cédula (clave.rate-limit) are checked here
+	String startWithDebitCard(DebitCardForm form, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		RecoveryStart outcome = this.recoveries.startWithDebitCard(form, client(request));
+		tooMany(outcome, response);
 		if (outcome.started()) {
 			return begin(outcome, request);
 		}
@@ -110,9 +112,10 @@ class RecoveryPages {
 	}
 
 	@PostMapping("/tarjeta-credito")
-	String startWithCreditCard(CreditCardForm form, HttpServletRequest request, Model model) {
-		// RATE LIMIT: recovery attempts per address (clave.rate-limit) are checked here
+	String startWithCreditCard(CreditCardForm form, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		RecoveryStart outcome = this.recoveries.startWithCreditCard(form, client(request));
+		tooMany(outcome, response);
 		if (outcome.started()) {
 			return begin(outcome, request);
 		}
@@ -140,6 +143,13 @@ class RecoveryPages {
 		request.changeSessionId();
 		request.getSession().setAttribute(TOKEN, outcome.token().orElseThrow());
 		return "redirect:/recuperar/" + RecoveryStep.CONTACT_CHECK.slug();
+	}
+
+	private static void tooMany(RecoveryStart outcome, HttpServletResponse response) {
+		outcome.retryAfter().ifPresent(wait -> {
+			response.setStatus(429);
+			response.setHeader("Retry-After", Long.toString(wait.toSeconds()));
+		});
 	}
 
 	private static String errorOf(RecoveryStart outcome) {
