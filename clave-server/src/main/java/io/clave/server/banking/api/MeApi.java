@@ -370,7 +370,9 @@ class MeApi {
 			session.removeAttribute(PendingPasswordChange.SESSION_ATTRIBUTE);
 			return ResponseEntity.noContent().build();
 		}
-		if (outcome.kind() == ProfileOutcome.Kind.OVER || outcome.fieldErrors().containsKey("password")) {
+		if (pending != null
+				&& (outcome.kind() == ProfileOutcome.Kind.OVER || outcome.fieldErrors().containsKey("password"))) {
+			// the change waiting in this session is over; a call naming another challenge leaves it alone
 			session.removeAttribute(PendingPasswordChange.SESSION_ATTRIBUTE);
 		}
 		return refused(customer, outcome, request, response);
