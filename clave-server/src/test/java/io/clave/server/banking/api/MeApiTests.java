@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import io.clave.server.audit.Outcome;
 import io.clave.server.banking.BankingTest;
 import io.clave.server.identity.Passwords;
+import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,7 +131,7 @@ class MeApiTests extends BankingTest {
 	}
 
 	@Test
-	void changesThePasswordInTwoCalls() {
+	void changesThePasswordInTwoCalls() throws Exception {
 		Enrolled customer = enrolled();
 		String mobile = customer.person().mobile().e164();
 
@@ -152,11 +153,20 @@ class MeApiTests extends BankingTest {
 		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(json(refused).get("code").asString()).isEqualTo("profile.key.wrong");
 
-		MvcTestResult confirmed = post(customer, "/api/v1/me/profile/password/confirmation",
-				"{\"challengeId\":\"" + challengeId + "\",\"code\":\"" + key + "\"}");
+		MvcTestResult confirmed = exchange(this.mvc.post()
+			.uri("/api/v1/me/profile/password/confirmation")
+			.with(signedIn(customer))
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"challengeId\":\"" + challengeId + "\",\"code\":\"" + key + "\"}"));
 		assertThat(confirmed).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.passwords.matches(customer.userId(), "Cotopaxi59Nieve")).isTrue();
 		assertThat(auditTypes(customer, Outcome.SUCCESS)).contains("PASSWORD_CHANGE");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(customer.person().email().value()).isEmpty());
+		MimeMessage notice = mailsTo(customer.person().email().value()).get(0);
+		assertThat(notice.getSubject()).startsWith("Password change in your");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> SMS.receivedBy(mobile).stream().anyMatch(sms -> sms.text().contains("password was changed")));
 	}
 
 	@Test

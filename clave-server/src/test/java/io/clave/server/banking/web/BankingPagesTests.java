@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 import io.clave.server.banking.BankingTest;
 import io.clave.server.corebanking.AccountKind;
+import io.clave.server.corebanking.AccountMovements;
 import io.clave.server.corebanking.CardState;
 import io.clave.server.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,9 @@ class BankingPagesTests extends BankingTest {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	AccountMovements movements;
 
 	private WebSession browser;
 
@@ -154,6 +158,30 @@ class BankingPagesTests extends BankingTest {
 				"Savings", "Banking Services", "Second Security Factor", "Profile")
 			.doesNotContain("Hola,")
 			.doesNotContain("??");
+	}
+
+	@Test
+	void theDemoCustomersHaveWeeksOfMovementsEndingAtTheirBalances() {
+		for (String number : new String[] { "2200123456", "2200654321", "2200777888", "1100555666" }) {
+			long account = this.jdbc.sql("SELECT id FROM accounts WHERE number = ?").param(number).query(Long.class)
+				.single();
+			BigDecimal balance = this.jdbc.sql("SELECT balance FROM accounts WHERE id = ?")
+				.param(account)
+				.query(BigDecimal.class)
+				.single();
+			var movements = this.movements.latest(account, 50);
+			assertThat(movements).hasSizeBetween(10, 20);
+			assertThat(movements.get(0).balanceAfter()).isEqualByComparingTo(balance);
+			for (int i = 0; i < movements.size() - 1; i++) {
+				assertThat(movements.get(i + 1).balanceAfter().add(movements.get(i).amount()))
+					.isEqualByComparingTo(movements.get(i).balanceAfter());
+				assertThat(movements.get(i).balanceAfter().signum()).isPositive();
+			}
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM cards WHERE kind = 'CREDIT' AND balance IS NOT NULL "
+				+ "AND customer_id IN (SELECT id FROM customers WHERE cedula IN ('0602910945', '0926687856'))")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	private MvcTestResult get(Enrolled customer, String uri) {
