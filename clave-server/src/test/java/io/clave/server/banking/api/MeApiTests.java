@@ -229,6 +229,15 @@ class MeApiTests extends BankingTest {
 		assertThat(problem.get("errors").get(0).get("message").asString()).contains("Ecuadorian");
 	}
 
+	@Test
+	void everyCallIsDocumented() {
+		MvcTestResult docs = this.mvc.get().uri("/v3/api-docs").exchange();
+		assertThat(docs).hasStatusOk();
+		assertThat(text(docs)).contains("Online banking (signed in)", "/api/v1/me/accounts/{accountId}/movements",
+				"/api/v1/me/cards", "/api/v1/me/profile/password", "/api/v1/me/profile/password/confirmation",
+				"/api/v1/me/profile/phones", "MoneyResponse");
+	}
+
 	// ---- helpers ----------------------------------------------------------------------------------------------
 
 	private MvcTestResult get(Enrolled customer, String uri) {
