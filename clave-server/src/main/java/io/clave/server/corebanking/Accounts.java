@@ -30,6 +30,19 @@ public class Accounts {
 			.list();
 	}
 
+	/** Another name for {@link #forCustomer(long)}: the customer's accounts in the order they were opened. */
+	public List<Account> ofCustomer(long customerId) {
+		return forCustomer(customerId);
+	}
+
+	/** The account when it belongs to the customer; empty for an unknown account and for another's alike. */
+	public Optional<Account> findOwned(long customerId, long accountId) {
+		return this.jdbc.sql("SELECT * FROM accounts WHERE id = ? AND customer_id = ?")
+			.params(accountId, customerId)
+			.query(Accounts::map)
+			.optional();
+	}
+
 	public long register(long customerId, AccountKind kind, String number, BigDecimal balance) {
 		return this.jdbc.sql("""
 				INSERT INTO accounts (customer_id, kind, number, balance) VALUES (?, ?, ?, ?) RETURNING id""")

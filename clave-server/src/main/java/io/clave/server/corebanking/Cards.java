@@ -1,10 +1,14 @@
 package io.clave.server.corebanking;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +36,38 @@ public class Cards {
 
 	public Optional<Card> findById(long id) {
 		return this.jdbc.sql("SELECT * FROM cards WHERE id = ?").param(id).query(Cards::map).optional();
+	}
+
+	/** The customer's cards, debit and credit, in the order they were issued. */
+	public List<Card> forCustomer(long customerId) {
+		return this.jdbc.sql("SELECT * FROM cards WHERE customer_id = ? ORDER BY id")
+			.param(customerId)
+			.query(Cards::map)
+			.list();
+	}
+
+	/** The customer's credit cards with their balances; a card the core gave no balance yet shows zero owed. */
+	public List<CreditCardBalance> creditBalancesOf(long customerId) {
+		return this.jdbc.sql("SELECT * FROM cards WHERE customer_id = ? AND kind = 'CREDIT' ORDER BY id")
+			.param(customerId)
+			.query((rs, row) -> new CreditCardBalance(map(rs, row), orZero(rs.getBigDecimal("credit_limit")),
+					orZero(rs.getBigDecimal("balance")), orZero(rs.getBigDecimal("minimum_payment")),
+					rs.getObject("payment_due_date", LocalDate.class), rs.getString("currency")))
+			.list();
+	}
+
+	/** Files what the core says a credit card stands at. Refused by the database for a debit card. */
+	public void updateCreditBalance(long cardId, BigDecimal creditLimit, BigDecimal balance, BigDecimal minimumPayment,
+			LocalDate paymentDueDate) {
+		this.jdbc.sql("""
+				UPDATE cards SET credit_limit = ?, balance = ?, minimum_payment = ?, payment_due_date = ?
+				WHERE id = ?""")
+			.params(creditLimit, balance, minimumPayment, paymentDueDate, cardId)
+			.update();
+	}
+
+	private static BigDecimal orZero(@Nullable BigDecimal value) {
+		return value == null ? BigDecimal.ZERO.setScale(2) : value;
 	}
 
 	@Transactional

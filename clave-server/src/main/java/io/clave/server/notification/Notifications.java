@@ -139,4 +139,20 @@ public class Notifications {
 		return true;
 	}
 
+	/**
+	 * Tells the customer by e-mail and SMS that their online-banking password was changed, when and from where, so
+	 * that a change they did not make is noticed at once. Never the password.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendPasswordChanged(Recipient to, Instant at, String ipAddress, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		if (smsReachable(to)) {
+			this.outbox.addSms("PASSWORD_CHANGED", to.mobile(), this.templates.text("password-changed.sms", locale,
+					this.bank.name(), when, this.bank.callCenter()), false);
+		}
+		this.outbox.addEmail("PASSWORD_CHANGED", to.email(), this.templates.email("password-changed", locale,
+				Map.of("name", to.name(), "when", when, "ipAddress", ipAddress)), false);
+		log.debug("Queued the password-change notice for {}", to);
+	}
+
 }
