@@ -48,7 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/banca/perfil")
 class ProfilePages {
 
-	static final String LOGIN_AFTER_LOCK = "redirect:/ingreso?sesion=expirada&motivo=bloqueo";
+	static final String LOGIN_AFTER_LOCK = "redirect:/ingreso?motivo=bloqueo";
 
 	private final Profiles profiles;
 

@@ -75,9 +75,14 @@ class LoginPages {
 
 	@GetMapping
 	String username(@RequestParam(name = "salida", required = false) @Nullable String loggedOut,
+			@RequestParam(name = "motivo", required = false) @Nullable String reason,
 			@AuthenticationPrincipal @Nullable SignedInCustomer signedIn, Model model) {
 		if (signedIn != null) {
 			return "redirect:/banca";
+		}
+		if ("bloqueo".equals(reason) && !model.containsAttribute("error")) {
+			// a signed-in customer whose wrong codes locked the access: they proved the password, so say it
+			model.addAttribute("error", "login.locked");
 		}
 		if (loggedOut != null && !model.containsAttribute("notice")) {
 			model.addAttribute("notice", "login.logged-out");
