@@ -671,7 +671,7 @@ public final class ClaveBenchmark {
 			md.append(" | ").append(ms(phase.latency().p99Ms())).append(" | ").append(phase.errors()).append(" |\n");
 		}
 		md.append("\nThe password step alone, one client, ").append(LoginBenchmark.TIMING_SAMPLES);
-		md.append(" samples each: timing must not tell whether a username exists.\n\n");
+		md.append(" samples each, taking turns: timing must not tell whether a username exists.\n\n");
 		md.append("| Password step | p50 ms | Mean ms | p95 ms | p99 ms |\n|---|--:|--:|--:|--:|\n");
 		md.append("| Wrong password of an existing username | ").append(ms(logins.wrongPassword().medianMs()));
 		md.append(" | ").append(ms(logins.wrongPassword().meanMs())).append(" | ");
