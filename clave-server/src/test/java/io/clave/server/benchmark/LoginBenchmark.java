@@ -42,9 +42,9 @@ final class LoginBenchmark {
 
 	static final List<Integer> CLIENTS = List.of(8, 32);
 
-	static final int LOGINS_PER_CLIENT = 12;
+	static final int LOGINS_PER_CLIENT = 25;
 
-	static final int WARM_UP_LOGINS = 48;
+	static final int WARM_UP_LOGINS = 400;
 
 	static final int TIMING_SAMPLES = 120;
 
@@ -56,7 +56,9 @@ final class LoginBenchmark {
 
 	private static final Pattern STRING_FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]*)\"");
 
-	record Round(int clients, Phase logins) {
+	/** A round's logins, and the median of each of their steps. */
+	record Round(int clients, Phase logins, double usernameMs, double passwordMs, double keyWaitMs,
+			double secondFactorMs) {
 	}
 
 	record Report(List<Round> rounds, Stats wrongPassword, Stats unknownUsername) {
@@ -96,11 +98,12 @@ final class LoginBenchmark {
 			}, "benchmark-dispatcher");
 			dispatching.start();
 			try {
-				benchmark.logins(4, WARM_UP_LOGINS);
+				// long enough for the JIT to have compiled the login path: in a short run its compiler threads take a core
+				benchmark.logins(8, WARM_UP_LOGINS);
 				List<Round> rounds = new ArrayList<>();
 				for (int clients : CLIENTS) {
 					ClaveBenchmark.progress("Logins: " + clients * LOGINS_PER_CLIENT + " with " + clients + " clients");
-					rounds.add(new Round(clients, benchmark.logins(clients, clients * LOGINS_PER_CLIENT)));
+					rounds.add(benchmark.round(clients, clients * LOGINS_PER_CLIENT));
 				}
 				ClaveBenchmark.progress("Logins: the password step, wrong password beside unknown username");
 				Stats[] step = benchmark.passwordStep(TIMING_SAMPLES);
@@ -137,23 +140,44 @@ final class LoginBenchmark {
 	}
 
 	private Phase logins(int clients, int count) {
-		int first = this.nextUser;
-		this.nextUser += count;
-		return ClaveBenchmark.run(clients, count, i -> login(this.users.get(first + i)));
+		return round(clients, count).logins();
 	}
 
-	private boolean login(String[] user) {
+	private Round round(int clients, int count) {
+		int first = this.nextUser;
+		this.nextUser += count;
+		long[][] steps = new long[4][count];
+		Phase phase = ClaveBenchmark.run(clients, count, i -> login(this.users.get(first + i), steps, i));
+		return new Round(clients, phase, median(steps[0]), median(steps[1]), median(steps[2]), median(steps[3]));
+	}
+
+	private static double median(long[] nanos) {
+		long[] sorted = nanos.clone();
+		java.util.Arrays.sort(sorted);
+		return sorted[sorted.length / 2] / 1e6;
+	}
+
+	private boolean login(String[] user, long[][] steps, int index) {
 		try {
+			long t0 = System.nanoTime();
 			String token = field(post("/api/v1/logins", null, "{\"username\":\"" + user[0] + "\"}"), "loginToken");
 			this.sms.remove(user[1]);
+			long t1 = System.nanoTime();
 			HttpResponse<String> password = post("/api/v1/logins/password", token,
 					"{\"password\":\"" + PASSWORD + "\"}");
 			if (password.statusCode() != 200) {
 				return false;
 			}
+			long t2 = System.nanoTime();
 			String key = awaitKey(user[1]);
+			long t3 = System.nanoTime();
 			HttpResponse<String> signedIn = post("/api/v1/logins/second-factor", token,
 					"{\"code\":\"" + key + "\"}");
+			long t4 = System.nanoTime();
+			steps[0][index] = t1 - t0;
+			steps[1][index] = t2 - t1;
+			steps[2][index] = t3 - t2;
+			steps[3][index] = t4 - t3;
 			return signedIn.statusCode() == 200 && signedIn.body().contains("sessionToken");
 		}
 		catch (Exception ex) {

@@ -101,7 +101,8 @@ class I18nTests extends IntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/registro", "/registro/tarjeta-debito", "/registro/tarjeta-credito",
 			"/registro/empresas", "/registro/no-existe-esta-pagina", "/pagina-inexistente", "/recuperar",
-			"/recuperar/tarjeta-debito", "/recuperar/tarjeta-credito", "/recuperar/contacto" })
+			"/recuperar/tarjeta-debito", "/recuperar/tarjeta-credito", "/recuperar/contacto", "/ingreso",
+			"/ingreso?salida", "/ingreso?motivo=bloqueo", "/ingreso?sesion=expirada" })
 	void pagesHaveNoHardCodedText(String page) throws IOException {
 		List<String> spanish = visibleTexts(page, "es");
 		List<String> english = visibleTexts(page, "en");
