@@ -53,6 +53,7 @@ import io.clave.server.ratelimit.RateLimits;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.Cedula;
+import io.clave.server.shared.FieldErrors;
 import io.clave.server.shared.ClientContext;
 import io.clave.server.shared.Luhn;
 import org.jspecify.annotations.Nullable;
