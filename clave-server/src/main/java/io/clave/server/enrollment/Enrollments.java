@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.clave.server.audit.AuditEvent;
 import io.clave.server.audit.AuditTrail;
 import io.clave.server.corebanking.Card;
+import io.clave.server.corebanking.CardAttemptCounter;
 import io.clave.server.corebanking.CardholderCheck;
 import io.clave.server.corebanking.CardholderChecks;
 import io.clave.server.corebanking.CreditCardForm;
@@ -52,6 +53,7 @@ import io.clave.server.shared.ClientContext;
 import io.clave.server.shared.FieldErrors;
 import io.clave.server.shared.PhoneNumber;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -73,7 +75,7 @@ public class Enrollments {
 
 	private final EnrollmentStore store;
 
-	private final CardAttempts cardAttempts;
+	private final CardAttemptCounter cardAttempts;
 
 	private final Customers customers;
 
@@ -107,11 +109,11 @@ public class Enrollments {
 
 	private final BankSettings bank;
 
-	Enrollments(EnrollmentStore store, CardAttempts cardAttempts, Customers customers,
-			CardholderChecks cardholders, Users users, UsernamePolicy usernamePolicy, PasswordPolicy passwordPolicy,
-			PasswordEncoder passwordEncoder, SecurityImages images, ChallengeQuestions questions, OneTimeKeys keys,
-			Notifications notifications, AuditTrail audit, Secrets secrets, SecureRandom random,
-			EnrollmentSettings settings, Clock clock, BankSettings bank) {
+	Enrollments(EnrollmentStore store, @Qualifier("enrollmentCardAttempts") CardAttemptCounter cardAttempts,
+			Customers customers, CardholderChecks cardholders, Users users, UsernamePolicy usernamePolicy,
+			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, SecurityImages images,
+			ChallengeQuestions questions, OneTimeKeys keys, Notifications notifications, AuditTrail audit,
+			Secrets secrets, SecureRandom random, EnrollmentSettings settings, Clock clock, BankSettings bank) {
 		this.store = store;
 		this.cardAttempts = cardAttempts;
 		this.customers = customers;

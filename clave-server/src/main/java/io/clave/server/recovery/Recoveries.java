@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.clave.server.audit.AuditEvent;
 import io.clave.server.audit.AuditTrail;
 import io.clave.server.corebanking.Card;
+import io.clave.server.corebanking.CardAttemptCounter;
 import io.clave.server.corebanking.CardholderCheck;
 import io.clave.server.corebanking.CardholderChecks;
 import io.clave.server.corebanking.CardholderChecks.CreditCardData;
@@ -51,6 +52,7 @@ import io.clave.server.shared.ClientContext;
 import io.clave.server.shared.FieldErrors;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -77,7 +79,7 @@ public class Recoveries {
 
 	private final RecoveryStore store;
 
-	private final RecoveryCardAttempts cardAttempts;
+	private final CardAttemptCounter cardAttempts;
 
 	private final Customers customers;
 
@@ -111,9 +113,9 @@ public class Recoveries {
 
 	private final RateLimits rateLimits;
 
-	Recoveries(RecoveryStore store, RecoveryCardAttempts cardAttempts, Customers customers,
-			CardholderChecks cardholders, Users users, ChallengeAnswers answers, Passwords passwords,
-			Lockouts lockouts, OneTimeKeys keys, Notifications notifications,
+	Recoveries(RecoveryStore store, @Qualifier("recoveryCardAttempts") CardAttemptCounter cardAttempts,
+			Customers customers, CardholderChecks cardholders, Users users, ChallengeAnswers answers,
+			Passwords passwords, Lockouts lockouts, OneTimeKeys keys, Notifications notifications,
 			FindByIndexNameSessionRepository<? extends Session> sessions, AuditTrail audit, Secrets secrets,
 			SecureRandom random, RecoverySettings settings, Clock clock, BankSettings bank, RateLimits rateLimits) {
 		this.rateLimits = rateLimits;
