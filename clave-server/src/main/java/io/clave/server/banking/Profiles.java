@@ -37,6 +37,7 @@ import io.clave.server.notification.Recipient;
 import io.clave.server.onetimekey.KeyPurpose;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.ClientContext;
+import io.clave.server.shared.FieldErrors;
 import io.clave.server.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 

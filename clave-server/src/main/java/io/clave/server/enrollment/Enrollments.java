@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,19 +15,16 @@ import java.util.UUID;
 
 import io.clave.server.audit.AuditEvent;
 import io.clave.server.audit.AuditTrail;
-import io.clave.server.corebanking.Account;
-import io.clave.server.corebanking.AccountKind;
-import io.clave.server.corebanking.Accounts;
 import io.clave.server.corebanking.Card;
-import io.clave.server.corebanking.CardKind;
-import io.clave.server.corebanking.Cards;
+import io.clave.server.corebanking.CardAttemptCounter;
+import io.clave.server.corebanking.CardholderCheck;
+import io.clave.server.corebanking.CardholderChecks;
+import io.clave.server.corebanking.CreditCardForm;
 import io.clave.server.corebanking.Customer;
 import io.clave.server.corebanking.Customers;
-import io.clave.server.corebanking.PinVerifier;
+import io.clave.server.corebanking.DebitCardForm;
 import io.clave.server.enrollment.EnrollmentForms.ChallengeForm;
 import io.clave.server.enrollment.EnrollmentForms.ContactDataForm;
-import io.clave.server.enrollment.EnrollmentForms.CreditCardForm;
-import io.clave.server.enrollment.EnrollmentForms.DebitCardForm;
 import io.clave.server.enrollment.EnrollmentForms.OneTimeKeyForm;
 import io.clave.server.enrollment.EnrollmentForms.PasswordForm;
 import io.clave.server.enrollment.EnrollmentForms.SecondFactorForm;
@@ -53,11 +49,11 @@ import io.clave.server.onetimekey.KeyStatus;
 import io.clave.server.onetimekey.OneTimeKeys;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.BankSettings;
-import io.clave.server.shared.Cedula;
 import io.clave.server.shared.ClientContext;
-import io.clave.server.shared.Luhn;
+import io.clave.server.shared.FieldErrors;
 import io.clave.server.shared.PhoneNumber;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -79,15 +75,11 @@ public class Enrollments {
 
 	private final EnrollmentStore store;
 
-	private final CardAttempts cardAttempts;
+	private final CardAttemptCounter cardAttempts;
 
 	private final Customers customers;
 
-	private final Cards cards;
-
-	private final Accounts accounts;
-
-	private final PinVerifier pins;
+	private final CardholderChecks cardholders;
 
 	private final Users users;
 
@@ -117,17 +109,15 @@ public class Enrollments {
 
 	private final BankSettings bank;
 
-	Enrollments(EnrollmentStore store, CardAttempts cardAttempts, Customers customers, Cards cards, Accounts accounts,
-			PinVerifier pins, Users users, UsernamePolicy usernamePolicy, PasswordPolicy passwordPolicy,
-			PasswordEncoder passwordEncoder, SecurityImages images, ChallengeQuestions questions, OneTimeKeys keys,
-			Notifications notifications, AuditTrail audit, Secrets secrets, SecureRandom random,
-			EnrollmentSettings settings, Clock clock, BankSettings bank) {
+	Enrollments(EnrollmentStore store, @Qualifier("enrollmentCardAttempts") CardAttemptCounter cardAttempts,
+			Customers customers, CardholderChecks cardholders, Users users, UsernamePolicy usernamePolicy,
+			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, SecurityImages images,
+			ChallengeQuestions questions, OneTimeKeys keys, Notifications notifications, AuditTrail audit,
+			Secrets secrets, SecureRandom random, EnrollmentSettings settings, Clock clock, BankSettings bank) {
 		this.store = store;
 		this.cardAttempts = cardAttempts;
 		this.customers = customers;
-		this.cards = cards;
-		this.accounts = accounts;
-		this.pins = pins;
+		this.cardholders = cardholders;
 		this.users = users;
 		this.usernamePolicy = usernamePolicy;
 		this.passwordPolicy = passwordPolicy;
@@ -148,55 +138,21 @@ public class Enrollments {
 
 	@Transactional
 	public CardCheckOutcome startWithDebitCard(DebitCardForm form, ClientContext client) {
-		FieldErrors errors = new FieldErrors();
-		String cedulaDigits = errors.digits("cedula", form.cedula(), 10, 10, "cedula.invalid");
-		if (cedulaDigits != null && !Cedula.isValid(cedulaDigits)) {
-			errors.reject("cedula", "cedula.invalid");
-		}
-		String pan = cardNumber(errors, form.cardNumber());
-		String pin = errors.digits("pin", form.pin(), 4, 6, "pin.invalid");
-		YearMonth issued = monthYear(errors, "issueDate", form.issueDate());
-		Integer expiryYear = year(errors, "expiryYear", form.expiryYear());
-		if (errors.any()) {
-			return CardCheckOutcome.invalidFields(errors.asMap());
-		}
-		Optional<Card> found = this.cards.findByNumber(pan).filter(card -> card.kind() == CardKind.DEBIT);
-		if (found.isEmpty()) {
-			return refuse("unknown-card", null, client);
-		}
-		Card card = found.get();
-		Optional<Customer> holder = this.customers.findById(card.customerId());
-		boolean matches = holder.map(c -> c.cedula().value().equals(cedulaDigits)).orElse(false)
-				& this.pins.verify(card, pin) & YearMonth.from(card.issueDate()).equals(issued)
-				& card.expiry().getYear() == expiryYear;
-		return matches ? start(card, holder.get(), client) : wrongCardData(card, client);
+		return proceed(this.cardholders.checkDebit(form), client);
 	}
 
 	@Transactional
 	public CardCheckOutcome startWithCreditCard(CreditCardForm form, ClientContext client) {
-		FieldErrors errors = new FieldErrors();
-		String pan = cardNumber(errors, form.cardNumber());
-		String month = errors.digits("expiryMonth", form.expiryMonth(), 1, 2, "month.invalid");
-		if (month != null && (Integer.parseInt(month) < 1 || Integer.parseInt(month) > 12)) {
-			errors.reject("expiryMonth", "month.invalid");
-		}
-		Integer expiryYear = year(errors, "expiryYear", form.expiryYear());
-		String pin = errors.digits("pin", form.pin(), 4, 6, "pin.invalid");
-		String account = errors.digits("savingsAccount", form.savingsAccount(), 6, 20, "account.invalid");
-		if (errors.any()) {
-			return CardCheckOutcome.invalidFields(errors.asMap());
-		}
-		Optional<Card> found = this.cards.findByNumber(pan).filter(card -> card.kind() == CardKind.CREDIT);
-		if (found.isEmpty()) {
-			return refuse("unknown-card", null, client);
-		}
-		Card card = found.get();
-		Optional<Account> savings = this.accounts.findByNumber(account)
-			.filter(a -> a.kind() == AccountKind.SAVINGS && a.customerId() == card.customerId());
-		boolean matches = savings.isPresent() & this.pins.verify(card, pin)
-				& card.expiry().equals(YearMonth.of(expiryYear, Integer.parseInt(month)));
-		return matches ? start(card, this.customers.findById(card.customerId()).orElseThrow(), client)
-				: wrongCardData(card, client);
+		return proceed(this.cardholders.checkCredit(form), client);
+	}
+
+	private CardCheckOutcome proceed(CardholderCheck check, ClientContext client) {
+		return switch (check.outcome()) {
+			case INVALID_FIELDS -> CardCheckOutcome.invalidFields(check.fieldErrors());
+			case UNKNOWN_CARD -> refuse("unknown-card", null, client);
+			case WRONG_DATA -> wrongCardData(check.knownCard(), client);
+			case MATCHED -> start(check.knownCard(), check.holder(), client);
+		};
 	}
 
 	private CardCheckOutcome start(Card card, Customer customer, ClientContext client) {
@@ -589,50 +545,6 @@ public class Enrollments {
 
 	private static String subject(long customerId) {
 		return "customer:" + customerId;
-	}
-
-	private static String cardNumber(FieldErrors errors, String raw) {
-		String pan = errors.digits("cardNumber", raw, 13, 19, "card-number.invalid");
-		if (pan != null && !Luhn.isValid(pan)) {
-			errors.reject("cardNumber", "card-number.invalid");
-			return null;
-		}
-		return pan;
-	}
-
-	/** MM/AAAA as printed on cards (also MM/AA and MM-AAAA). */
-	private static YearMonth monthYear(FieldErrors errors, String field, String raw) {
-		String text = errors.text(field, raw, 10);
-		if (text == null) {
-			return null;
-		}
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^(\\d{1,2})[/\\-](\\d{2}|\\d{4})$")
-			.matcher(text);
-		if (!matcher.matches()) {
-			errors.reject(field, "date.invalid");
-			return null;
-		}
-		int month = Integer.parseInt(matcher.group(1));
-		int year = Integer.parseInt(matcher.group(2));
-		year = year < 100 ? 2000 + year : year;
-		if (month < 1 || month > 12 || year < 1990 || year > 2100) {
-			errors.reject(field, "date.invalid");
-			return null;
-		}
-		return YearMonth.of(year, month);
-	}
-
-	private static Integer year(FieldErrors errors, String field, String raw) {
-		String digits = errors.digits(field, raw, 4, 4, "year.invalid");
-		if (digits == null) {
-			return null;
-		}
-		int year = Integer.parseInt(digits);
-		if (year < 1990 || year > 2100) {
-			errors.reject(field, "year.invalid");
-			return null;
-		}
-		return year;
 	}
 
 	private static Optional<PhoneNumber> phone(FieldErrors errors, String field, String raw) {

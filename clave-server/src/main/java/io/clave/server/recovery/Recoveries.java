@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -12,20 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.clave.server.audit.AuditEvent;
 import io.clave.server.audit.AuditTrail;
-import io.clave.server.corebanking.Account;
-import io.clave.server.corebanking.AccountKind;
-import io.clave.server.corebanking.Accounts;
 import io.clave.server.corebanking.Card;
-import io.clave.server.corebanking.CardKind;
-import io.clave.server.corebanking.Cards;
+import io.clave.server.corebanking.CardAttemptCounter;
+import io.clave.server.corebanking.CardholderCheck;
+import io.clave.server.corebanking.CardholderChecks;
+import io.clave.server.corebanking.CardholderChecks.CreditCardData;
+import io.clave.server.corebanking.CardholderChecks.DebitCardData;
+import io.clave.server.corebanking.CreditCardForm;
 import io.clave.server.corebanking.Customer;
 import io.clave.server.corebanking.Customers;
-import io.clave.server.corebanking.PinVerifier;
+import io.clave.server.corebanking.DebitCardForm;
 import io.clave.server.identity.ChallengeAnswers;
 import io.clave.server.identity.ChallengeQuestions;
 import io.clave.server.identity.Lockouts;
@@ -43,8 +41,6 @@ import io.clave.server.onetimekey.KeyPurpose;
 import io.clave.server.onetimekey.KeyStatus;
 import io.clave.server.onetimekey.OneTimeKeys;
 import io.clave.server.recovery.RecoveryForms.AnswerForm;
-import io.clave.server.recovery.RecoveryForms.CreditCardForm;
-import io.clave.server.recovery.RecoveryForms.DebitCardForm;
 import io.clave.server.recovery.RecoveryForms.OneTimeKeyForm;
 import io.clave.server.recovery.RecoveryForms.PasswordForm;
 import io.clave.server.ratelimit.RateDecision;
@@ -52,11 +48,11 @@ import io.clave.server.ratelimit.RateLimit;
 import io.clave.server.ratelimit.RateLimits;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.BankSettings;
-import io.clave.server.shared.Cedula;
 import io.clave.server.shared.ClientContext;
-import io.clave.server.shared.Luhn;
+import io.clave.server.shared.FieldErrors;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -81,19 +77,13 @@ public class Recoveries {
 
 	private static final String TOKEN_HMAC = "recovery-token";
 
-	private static final Pattern MONTH_YEAR = Pattern.compile("^(\\d{1,2})[/\\-](\\d{2}|\\d{4})$");
-
 	private final RecoveryStore store;
 
-	private final RecoveryCardAttempts cardAttempts;
+	private final CardAttemptCounter cardAttempts;
 
 	private final Customers customers;
 
-	private final Cards cards;
-
-	private final Accounts accounts;
-
-	private final PinVerifier pins;
+	private final CardholderChecks cardholders;
 
 	private final Users users;
 
@@ -123,18 +113,16 @@ public class Recoveries {
 
 	private final RateLimits rateLimits;
 
-	Recoveries(RecoveryStore store, RecoveryCardAttempts cardAttempts, Customers customers, Cards cards,
-			Accounts accounts, PinVerifier pins, Users users, ChallengeAnswers answers, Passwords passwords,
-			Lockouts lockouts, OneTimeKeys keys, Notifications notifications,
+	Recoveries(RecoveryStore store, @Qualifier("recoveryCardAttempts") CardAttemptCounter cardAttempts,
+			Customers customers, CardholderChecks cardholders, Users users, ChallengeAnswers answers,
+			Passwords passwords, Lockouts lockouts, OneTimeKeys keys, Notifications notifications,
 			FindByIndexNameSessionRepository<? extends Session> sessions, AuditTrail audit, Secrets secrets,
 			SecureRandom random, RecoverySettings settings, Clock clock, BankSettings bank, RateLimits rateLimits) {
 		this.rateLimits = rateLimits;
 		this.store = store;
 		this.cardAttempts = cardAttempts;
 		this.customers = customers;
-		this.cards = cards;
-		this.accounts = accounts;
-		this.pins = pins;
+		this.cardholders = cardholders;
 		this.users = users;
 		this.answers = answers;
 		this.passwords = passwords;
@@ -155,66 +143,32 @@ public class Recoveries {
 	@Transactional
 	public RecoveryStart startWithDebitCard(DebitCardForm form, ClientContext client) {
 		FieldErrors errors = new FieldErrors();
-		String cedulaDigits = errors.digits("cedula", form.cedula(), 10, 10, "cedula.invalid");
-		if (cedulaDigits != null && !Cedula.isValid(cedulaDigits)) {
-			errors.reject("cedula", "cedula.invalid");
-		}
-		String pan = cardNumber(errors, form.cardNumber());
-		String pin = errors.digits("pin", form.pin(), 4, 6, "pin.invalid");
-		YearMonth issued = monthYear(errors, "issueDate", form.issueDate());
-		Integer expiryYear = year(errors, "expiryYear", form.expiryYear());
-		if (errors.any() || pan == null || pin == null || issued == null || expiryYear == null) {
+		DebitCardData data = this.cardholders.readDebit(form, errors);
+		if (data == null) {
 			return RecoveryStart.invalidFields(errors.asMap());
 		}
-		Optional<RecoveryStart> limited = rateLimited(client, cedulaDigits);
-		if (limited.isPresent()) {
-			return limited.get();
-		}
-		Optional<Card> found = this.cards.findByNumber(pan).filter(card -> card.kind() == CardKind.DEBIT);
-		if (found.isEmpty()) {
-			return refuse("anonymous", "unknown-card", null, client);
-		}
-		Card card = found.get();
-		Optional<Customer> holder = this.customers.findById(card.customerId());
-		// every check runs, so that the time taken does not tell which one failed
-		boolean matches = holder.map(c -> c.cedula().value().equals(cedulaDigits)).orElse(false)
-				& this.pins.verify(card, pin) & YearMonth.from(card.issueDate()).equals(issued)
-				& card.expiry().getYear() == expiryYear;
-		return matches ? start(card, holder.get(), client) : wrongCardData(card, client);
+		return rateLimited(client, data.cedula()).orElseGet(() -> proceed(this.cardholders.match(data), client));
 	}
 
 	@Transactional
 	public RecoveryStart startWithCreditCard(CreditCardForm form, ClientContext client) {
 		FieldErrors errors = new FieldErrors();
-		String pan = cardNumber(errors, form.cardNumber());
-		String month = errors.digits("expiryMonth", form.expiryMonth(), 1, 2, "month.invalid");
-		if (month != null && (Integer.parseInt(month) < 1 || Integer.parseInt(month) > 12)) {
-			errors.reject("expiryMonth", "month.invalid");
-		}
-		Integer expiryYear = year(errors, "expiryYear", form.expiryYear());
-		String pin = errors.digits("pin", form.pin(), 4, 6, "pin.invalid");
-		String account = errors.digits("savingsAccount", form.savingsAccount(), 6, 20, "account.invalid");
-		if (errors.any() || pan == null || month == null || expiryYear == null || pin == null || account == null) {
+		CreditCardData data = this.cardholders.readCredit(form, errors);
+		if (data == null) {
 			return RecoveryStart.invalidFields(errors.asMap());
 		}
-		Optional<RecoveryStart> limited = rateLimited(client, null);
-		if (limited.isPresent()) {
-			return limited.get();
-		}
-		Optional<Card> found = this.cards.findByNumber(pan).filter(card -> card.kind() == CardKind.CREDIT);
-		if (found.isEmpty()) {
-			return refuse("anonymous", "unknown-card", null, client);
-		}
-		Card card = found.get();
-		Optional<Account> savings = this.accounts.findByNumber(account)
-			.filter(a -> a.kind() == AccountKind.SAVINGS && a.customerId() == card.customerId());
-		boolean matches = savings.isPresent() & this.pins.verify(card, pin)
-				& card.expiry().equals(YearMonth.of(expiryYear, Integer.parseInt(month)));
-		return matches ? start(card, this.customers.findById(card.customerId()).orElseThrow(), client)
-				: wrongCardData(card, client);
+		return rateLimited(client, null).orElseGet(() -> proceed(this.cardholders.match(data), client));
 	}
 
-	/** Correct card data. Still the generic refusal unless the card may be used and the customer has a user. */
+	private RecoveryStart proceed(CardholderCheck check, ClientContext client) {
+		return switch (check.outcome()) {
+			case INVALID_FIELDS -> RecoveryStart.invalidFields(check.fieldErrors());
+			case UNKNOWN_CARD -> refuse("anonymous", "unknown-card", null, client);
+			case WRONG_DATA -> wrongCardData(check.knownCard(), client);
+			case MATCHED -> start(check.knownCard(), check.holder(), client);
+		};
+	}
+
 	/** Recoveries started from one address, and for one cédula: shared by every instance (ratelimit). */
 	private Optional<RecoveryStart> rateLimited(ClientContext client, @Nullable String cedula) {
 		RateDecision fromHere = this.rateLimits.tryConsume(RateLimit.RECOVERY_PER_IP, client.ipAddress());
@@ -228,6 +182,7 @@ public class Recoveries {
 		return Optional.of(RecoveryStart.rateLimited(forCedula.retryAfter()));
 	}
 
+	/** Correct card data. Still the generic refusal unless the card may be used and the customer has a user. */
 	private RecoveryStart start(Card card, Customer customer, ClientContext client) {
 		Instant now = this.clock.instant();
 		String subject = customerSubject(customer.id());
@@ -527,49 +482,6 @@ public class Recoveries {
 
 	private static String userSubject(Recovery recovery) {
 		return "user:" + recovery.userId();
-	}
-
-	private static @Nullable String cardNumber(FieldErrors errors, @Nullable String raw) {
-		String pan = errors.digits("cardNumber", raw, 13, 19, "card-number.invalid");
-		if (pan != null && !Luhn.isValid(pan)) {
-			errors.reject("cardNumber", "card-number.invalid");
-			return null;
-		}
-		return pan;
-	}
-
-	/** MM/AAAA as printed on cards (also MM/AA and MM-AAAA). */
-	private static @Nullable YearMonth monthYear(FieldErrors errors, String field, @Nullable String raw) {
-		String text = errors.text(field, raw, 10);
-		if (text == null) {
-			return null;
-		}
-		Matcher matcher = MONTH_YEAR.matcher(text);
-		if (!matcher.matches()) {
-			errors.reject(field, "date.invalid");
-			return null;
-		}
-		int month = Integer.parseInt(matcher.group(1));
-		int year = Integer.parseInt(matcher.group(2));
-		year = year < 100 ? 2000 + year : year;
-		if (month < 1 || month > 12 || year < 1990 || year > 2100) {
-			errors.reject(field, "date.invalid");
-			return null;
-		}
-		return YearMonth.of(year, month);
-	}
-
-	private static @Nullable Integer year(FieldErrors errors, String field, @Nullable String raw) {
-		String digits = errors.digits(field, raw, 4, 4, "year.invalid");
-		if (digits == null) {
-			return null;
-		}
-		int year = Integer.parseInt(digits);
-		if (year < 1990 || year > 2100) {
-			errors.reject(field, "year.invalid");
-			return null;
-		}
-		return year;
 	}
 
 }

@@ -1,28 +1,12 @@
 package io.clave.server.recovery;
 
-/** What crosses the wire at each step, for the pages and for the JSON API alike. Never an entity. */
+/**
+ * What crosses the wire at each step, for the pages and for the JSON API alike. Never an entity. The card step's
+ * forms are corebanking's {@code DebitCardForm} and {@code CreditCardForm}, shared with enrollment.
+ */
 public final class RecoveryForms {
 
 	private RecoveryForms() {
-	}
-
-	public record DebitCardForm(String cedula, String cardNumber, String pin, String issueDate, String expiryYear) {
-
-		@Override
-		public String toString() {
-			return "DebitCardForm[masked]";
-		}
-
-	}
-
-	public record CreditCardForm(String cardNumber, String expiryMonth, String expiryYear, String pin,
-			String savingsAccount) {
-
-		@Override
-		public String toString() {
-			return "CreditCardForm[masked]";
-		}
-
 	}
 
 	public record OneTimeKeyForm(String key) {

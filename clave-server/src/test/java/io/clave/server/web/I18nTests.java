@@ -43,8 +43,9 @@ class I18nTests extends IntegrationTest {
 	/** One bundle per flow, as listed in spring.messages.basename. */
 	private static final List<String> BUNDLES = List.of("messages", "login", "banking", "recovery");
 
-	/** The packages whose code names message keys, and the prefixes those keys start with. */
-	private static final List<String> FLOW_PACKAGES = List.of("enrollment", "login", "banking", "recovery");
+	/** The packages whose code names message keys (the flows and the helpers they share). */
+	private static final List<String> FLOW_PACKAGES = List.of("enrollment", "login", "banking", "recovery", "shared",
+			"corebanking");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "messages", "login", "banking", "recovery" })

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.clave.server.corebanking.CreditCardForm;
+import io.clave.server.corebanking.DebitCardForm;
 import io.clave.server.enrollment.CardCheckOutcome;
 import io.clave.server.enrollment.EnrollmentForms.ChallengeForm;
 import io.clave.server.enrollment.EnrollmentForms.ContactDataForm;
-import io.clave.server.enrollment.EnrollmentForms.CreditCardForm;
-import io.clave.server.enrollment.EnrollmentForms.DebitCardForm;
 import io.clave.server.enrollment.EnrollmentForms.OneTimeKeyForm;
 import io.clave.server.enrollment.EnrollmentForms.PasswordForm;
 import io.clave.server.enrollment.EnrollmentForms.SecondFactorForm;

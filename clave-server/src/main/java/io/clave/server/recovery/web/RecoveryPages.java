@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.clave.server.corebanking.CreditCardForm;
+import io.clave.server.corebanking.DebitCardForm;
 import io.clave.server.identity.ChallengeQuestions;
 import io.clave.server.identity.PasswordPolicy;
 import io.clave.server.onetimekey.OneTimeKeySettings;
 import io.clave.server.recovery.Recoveries;
 import io.clave.server.recovery.RecoveryForms.AnswerForm;
-import io.clave.server.recovery.RecoveryForms.CreditCardForm;
-import io.clave.server.recovery.RecoveryForms.DebitCardForm;
 import io.clave.server.recovery.RecoveryForms.OneTimeKeyForm;
 import io.clave.server.recovery.RecoveryForms.PasswordForm;
 import io.clave.server.recovery.RecoveryOutcome;

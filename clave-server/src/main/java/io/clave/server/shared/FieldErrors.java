@@ -1,21 +1,27 @@
-package io.clave.server.recovery;
+package io.clave.server.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Collects a message code per field; the first problem of a field wins. */
-final class FieldErrors {
+import org.jspecify.annotations.Nullable;
 
-	static final int MAX_FIELD_LENGTH = 100;
+/**
+ * Collects a message code per field of a form; the first problem of a field wins. The codes ({@code field.required},
+ * {@code field.too-long}, {@code field.characters} and the ones callers pass) are the same for every flow.
+ */
+public final class FieldErrors {
+
+	/** The longest value accepted for a field without a stricter rule of its own. */
+	public static final int MAX_FIELD_LENGTH = 100;
 
 	private final Map<String, String> errors = new LinkedHashMap<>();
 
-	void reject(String field, String code) {
+	public void reject(String field, String code) {
 		this.errors.putIfAbsent(field, code);
 	}
 
 	/** Trims the value and checks presence, length and control characters; null means rejected. */
-	String text(String field, String value, int maxLength) {
+	public @Nullable String text(String field, @Nullable String value, int maxLength) {
 		if (value == null || value.isBlank()) {
 			reject(field, "field.required");
 			return null;
@@ -33,7 +39,7 @@ final class FieldErrors {
 	}
 
 	/** Digits only (spaces and dashes people type are removed) of exactly the given lengths. */
-	String digits(String field, String value, int minLength, int maxLength, String code) {
+	public @Nullable String digits(String field, @Nullable String value, int minLength, int maxLength, String code) {
 		String raw = text(field, value, MAX_FIELD_LENGTH);
 		if (raw == null) {
 			return null;
@@ -46,11 +52,11 @@ final class FieldErrors {
 		return digits;
 	}
 
-	boolean any() {
+	public boolean any() {
 		return !this.errors.isEmpty();
 	}
 
-	Map<String, String> asMap() {
+	public Map<String, String> asMap() {
 		return Map.copyOf(this.errors);
 	}
 
