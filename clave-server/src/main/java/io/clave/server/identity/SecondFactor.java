@@ -7,6 +7,9 @@ public enum SecondFactor {
 	SOFT_TOKEN_PENDING,
 
 	/** "Solicitar más tarde": the clave temporal by SMS. */
-	SMS_ONE_TIME_KEY
+	SMS_ONE_TIME_KEY,
+
+	/** An activated Token digital: its codes are the factor. */
+	SOFT_TOKEN
 
 }

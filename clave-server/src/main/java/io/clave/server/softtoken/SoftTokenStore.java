@@ -1,0 +1,148 @@
+package io.clave.server.softtoken;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The activations and tokens as stored. */
+@Repository
+class SoftTokenStore {
+
+	private final JdbcClient jdbc;
+
+	SoftTokenStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Activation(UUID id, UUID userId, byte[] bindingHmac, byte[] codeHmac, int wrongCodes, String state,
+			Instant expiresAt) {
+	}
+
+	record Token(UUID id, UUID userId, String state, String seedKeyId, byte[] seedBox, byte[] unlockSeedBox,
+			String deviceName, long lastStep, int failedCodes, @Nullable Instant activatedAt) {
+	}
+
+	// ---- activations ----------------------------------------------------------------------------------------------
+
+	void replaceOpenActivations(UUID userId) {
+		this.jdbc.sql("UPDATE soft_token_activations SET state = 'REPLACED' WHERE user_id = ? AND state = 'OPEN'")
+			.param(userId)
+			.update();
+	}
+
+	void createActivation(UUID id, UUID userId, byte[] bindingHmac, byte[] codeHmac, Instant now, Instant expiresAt) {
+		this.jdbc.sql("""
+				INSERT INTO soft_token_activations (id, user_id, binding_hmac, code_hmac, state, created_at, expires_at)
+				VALUES (?, ?, ?, ?, 'OPEN', ?, ?)""")
+			.params(id, userId, bindingHmac, codeHmac, Timestamp.from(now), Timestamp.from(expiresAt))
+			.update();
+	}
+
+	Optional<Activation> lockActivation(UUID id) {
+		return this.jdbc.sql("SELECT * FROM soft_token_activations WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query((rs, row) -> new Activation(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+					rs.getBytes("binding_hmac"), rs.getBytes("code_hmac"), rs.getInt("wrong_codes"),
+					rs.getString("state"), rs.getTimestamp("expires_at").toInstant()))
+			.optional();
+	}
+
+	void countWrongCode(UUID id, boolean exhausted) {
+		this.jdbc.sql("""
+				UPDATE soft_token_activations SET wrong_codes = wrong_codes + 1,
+				       state = CASE WHEN ? THEN 'EXHAUSTED' ELSE state END WHERE id = ?""")
+			.params(exhausted, id)
+			.update();
+	}
+
+	void useActivation(UUID id, UUID tokenId) {
+		this.jdbc.sql("UPDATE soft_token_activations SET state = 'USED', token_id = ? WHERE id = ?")
+			.params(tokenId, id)
+			.update();
+	}
+
+	// ---- tokens -------------------------------------------------------------------------------------------------
+
+	void createToken(UUID id, UUID userId, String seedKeyId, byte[] seedBox, byte[] unlockSeedBox, String deviceName,
+			Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO soft_tokens (id, user_id, state, seed_key_id, seed_box, unlock_seed_box, device_name,
+				                         created_at)
+				VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
+			.params(id, userId, seedKeyId, seedBox, unlockSeedBox, deviceName, Timestamp.from(now))
+			.update();
+	}
+
+	/** The newest token of the user in one of these states, locked for the caller's transaction. */
+	Optional<Token> lockNewest(UUID userId, String... states) {
+		return this.jdbc.sql("""
+				SELECT * FROM soft_tokens WHERE user_id = ? AND state = ANY (?)
+				ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
+			.params(userId, states)
+			.query(SoftTokenStore::map)
+			.optional();
+	}
+
+	Optional<Token> findInUse(UUID userId) {
+		return this.jdbc.sql("SELECT * FROM soft_tokens WHERE user_id = ? AND state IN ('ACTIVE', 'LOCKED')")
+			.param(userId)
+			.query(SoftTokenStore::map)
+			.optional();
+	}
+
+	int revokeInUse(UUID userId, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE soft_tokens SET state = 'REVOKED', revoked_at = ? WHERE user_id = ? AND state IN ('ACTIVE', 'LOCKED')""")
+			.params(Timestamp.from(now), userId)
+			.update();
+	}
+
+	void activate(UUID id, long step, Instant now) {
+		this.jdbc.sql("UPDATE soft_tokens SET state = 'ACTIVE', last_step = ?, failed_codes = 0, activated_at = ? WHERE id = ?")
+			.params(step, Timestamp.from(now), id)
+			.update();
+	}
+
+	void accept(UUID id, long step) {
+		this.jdbc.sql("UPDATE soft_tokens SET last_step = ?, failed_codes = 0 WHERE id = ?").params(step, id).update();
+	}
+
+	void countFailure(UUID id, boolean lock) {
+		this.jdbc.sql("""
+				UPDATE soft_tokens SET failed_codes = failed_codes + 1,
+				       state = CASE WHEN ? THEN 'LOCKED' ELSE state END WHERE id = ?""")
+			.params(lock, id)
+			.update();
+	}
+
+	List<Token> sealedWithOtherThan(String keyId) {
+		return this.jdbc.sql("SELECT * FROM soft_tokens WHERE seed_key_id <> ? AND state <> 'REVOKED' FOR UPDATE")
+			.param(keyId)
+			.query(SoftTokenStore::map)
+			.list();
+	}
+
+	void reseal(UUID id, String keyId, byte[] seedBox, byte[] unlockSeedBox) {
+		this.jdbc.sql("UPDATE soft_tokens SET seed_key_id = ?, seed_box = ?, unlock_seed_box = ? WHERE id = ?")
+			.params(keyId, seedBox, unlockSeedBox, id)
+			.update();
+	}
+
+	private static Token map(ResultSet rs, int row) throws SQLException {
+		Timestamp activated = rs.getTimestamp("activated_at");
+		return new Token(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("state"),
+				rs.getString("seed_key_id"), rs.getBytes("seed_box"), rs.getBytes("unlock_seed_box"),
+				rs.getString("device_name"), rs.getLong("last_step"), rs.getInt("failed_codes"),
+				activated == null ? null : activated.toInstant());
+	}
+
+}

@@ -1,0 +1,255 @@
+package io.clave.server.softtoken;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import io.clave.otp.Base32;
+import io.clave.otp.Totp;
+import io.clave.server.audit.AuditEvent;
+import io.clave.server.audit.AuditTrail;
+import io.clave.server.corebanking.Customer;
+import io.clave.server.corebanking.Customers;
+import io.clave.server.identity.SecondFactor;
+import io.clave.server.identity.User;
+import io.clave.server.identity.Users;
+import io.clave.server.notification.Channels;
+import io.clave.server.notification.Notifications;
+import io.clave.server.notification.Recipient;
+import io.clave.server.secrets.Secrets;
+import io.clave.server.shared.BankSettings;
+import io.clave.server.shared.ClientContext;
+import io.clave.server.softtoken.SoftTokenStore.Activation;
+import io.clave.server.softtoken.SoftTokenStore.Token;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Token digital's life on the server (docs/token-protocol.md): an activation is started from the signed-in web
+ * (a binding key in the QR, an 8-digit code by SMS); the app completes it and receives its seeds once; the customer
+ * confirms it with the app's first code, which makes it the customer's one token in use; afterwards its codes are
+ * verified with a window, at most once each, and too many wrong ones lock it.
+ */
+@Service
+public class SoftTokens {
+
+	static final Totp TOTP = Totp.defaults();
+
+	/** Transaction signing: destination (20 digits) and amount in cents (12 digits), one-minute steps. */
+	public static final String SIGNING_SUITE = "OCRA-1:HOTP-SHA256-8:QN32-T1M";
+
+	/** Unlock: the 8-digit challenge the locked app shows. */
+	public static final String UNLOCK_SUITE = "OCRA-1:HOTP-SHA256-8:QN08";
+
+	private static final String BINDING_PURPOSE = "softtoken-binding";
+
+	private static final String CODE_PURPOSE = "softtoken-activation-code";
+
+	private final SoftTokenStore store;
+
+	private final SeedKeys seedKeys;
+
+	private final Users users;
+
+	private final Customers customers;
+
+	private final Notifications notifications;
+
+	private final AuditTrail audit;
+
+	private final Secrets secrets;
+
+	private final SecureRandom random;
+
+	private final SoftTokenSettings settings;
+
+	private final BankSettings bank;
+
+	private final Clock clock;
+
+	SoftTokens(SoftTokenStore store, SeedKeys seedKeys, Users users, Customers customers, Notifications notifications,
+			AuditTrail audit, Secrets secrets, SecureRandom random, SoftTokenSettings settings, BankSettings bank,
+			Clock clock) {
+		this.store = store;
+		this.seedKeys = seedKeys;
+		this.users = users;
+		this.customers = customers;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.secrets = secrets;
+		this.random = random;
+		this.settings = settings;
+		this.bank = bank;
+		this.clock = clock;
+	}
+
+	// ---- activation -----------------------------------------------------------------------------------------------
+
+	/**
+	 * Starts an activation for a signed-in customer (who has answered a challenge question and confirmed their image):
+	 * a new binding key for the QR, a new 8-digit code by SMS; any activation still open is replaced.
+	 * @param serverUrl the base URL the app will call, as the customer's browser reached the server
+	 */
+	@Transactional
+	public ActivationStarted startActivation(UUID userId, String serverUrl, ClientContext client, Locale locale) {
+		User user = this.users.findById(userId).orElseThrow();
+		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
+		Instant now = this.clock.instant();
+		Instant expires = now.plus(this.settings.activationLifetime());
+		byte[] binding = new byte[16];
+		this.random.nextBytes(binding);
+		String bindingKey = Base32.encodeWithoutPadding(binding);
+		String code = String.format(Locale.ROOT, "%08d", this.random.nextInt(100_000_000));
+		UUID id = UUID.randomUUID();
+		this.store.replaceOpenActivations(userId);
+		this.store.createActivation(id, userId, this.secrets.hmac(BINDING_PURPOSE, bindingKey),
+				this.secrets.hmac(CODE_PURPOSE, id + ":" + code), now, expires);
+		this.notifications.sendOneTimeKey(new Recipient(customer.firstNames(), customer.mobilePhone(),
+				customer.email()), Channels.SMS, "TOKEN_ACTIVATION", code, this.settings.activationLifetime(), locale);
+		this.audit.record(AuditEvent.success("TOKEN_ACTIVATION_START", subject(userId), client)
+			.with("activation", id.toString()));
+		String text = "clave-token://activate?v=1&issuer=" + encode(this.bank.name()) + "&server=" + encode(serverUrl)
+				+ "&id=" + id + "&key=" + bindingKey;
+		return new ActivationStarted(id, text, expires);
+	}
+
+	/**
+	 * The app's call: the binding key from the QR and the code from the SMS. The seeds leave the server here, once;
+	 * every refusal but a wrong code looks the same.
+	 */
+	@Transactional
+	public ActivationCompletion completeActivation(UUID activationId, String bindingKey, String code,
+			String deviceName, ClientContext client) {
+		Optional<Activation> found = this.store.lockActivation(activationId);
+		Instant now = this.clock.instant();
+		if (found.isEmpty() || !"OPEN".equals(found.get().state()) || !found.get().expiresAt().isAfter(now)
+				|| !this.secrets.matches(BINDING_PURPOSE, bindingKey.strip().toUpperCase(Locale.ROOT),
+						found.get().bindingHmac())) {
+			this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION", found.map(a -> subject(a.userId()))
+				.orElse("anonymous"), client, found.isEmpty() ? "unknown-activation" : "activation-over-or-wrong-key"));
+			return ActivationCompletion.over();
+		}
+		Activation activation = found.get();
+		if (!this.secrets.matches(CODE_PURPOSE, activationId + ":" + code.strip(), activation.codeHmac())) {
+			int left = this.settings.activationCodeTries() - activation.wrongCodes() - 1;
+			this.store.countWrongCode(activationId, left <= 0);
+			this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION", subject(activation.userId()), client,
+					left <= 0 ? "wrong-code-now-exhausted" : "wrong-code"));
+			return left <= 0 ? ActivationCompletion.over()
+					: new ActivationCompletion(ActivationCompletion.Outcome.WRONG_CODE, null, null, null, left);
+		}
+		byte[] seed = new byte[20];
+		byte[] unlockSeed = new byte[32];
+		this.random.nextBytes(seed);
+		this.random.nextBytes(unlockSeed);
+		SeedKeys.Sealed sealedSeed = this.seedKeys.seal(seed);
+		SeedKeys.Sealed sealedUnlock = this.seedKeys.seal(unlockSeed);
+		UUID tokenId = UUID.randomUUID();
+		String device = deviceName.isBlank() ? "Token digital" : deviceName.strip();
+		this.store.createToken(tokenId, activation.userId(), sealedSeed.keyId(), sealedSeed.box(), sealedUnlock.box(),
+				device.length() > 60 ? device.substring(0, 60) : device, now);
+		this.store.useActivation(activationId, tokenId);
+		this.audit.record(AuditEvent.success("TOKEN_ACTIVATION", subject(activation.userId()), client)
+			.with("token", tokenId.toString()));
+		return new ActivationCompletion(ActivationCompletion.Outcome.CREATED, tokenId,
+				Base32.encodeWithoutPadding(seed), Base32.encodeWithoutPadding(unlockSeed), 0);
+	}
+
+	/**
+	 * The customer types the app's first code on the web: the pending token becomes the one in use, replacing any
+	 * earlier one, and the Token digital becomes the customer's second factor.
+	 */
+	@Transactional
+	public TokenCheck confirm(UUID userId, String code, ClientContext client) {
+		Optional<Token> pending = this.store.lockNewest(userId, "PENDING");
+		if (pending.isEmpty()) {
+			return TokenCheck.NO_TOKEN;
+		}
+		Token token = pending.get();
+		Instant now = this.clock.instant();
+		OptionalLong step = TOTP.verify(seedOf(token), code.strip(), now, this.settings.window());
+		if (step.isEmpty()) {
+			this.audit.record(AuditEvent.failure("TOKEN_CONFIRMATION", subject(userId), client, "wrong-code"));
+			return TokenCheck.WRONG;
+		}
+		int replaced = this.store.revokeInUse(userId, now);
+		this.store.activate(token.id(), step.getAsLong(), now);
+		this.users.changeSecondFactor(userId, SecondFactor.SOFT_TOKEN);
+		this.audit.record(AuditEvent.success("TOKEN_CONFIRMATION", subject(userId), client)
+			.with("token", token.id().toString())
+			.with("replaced", Integer.toString(replaced)));
+		return TokenCheck.ACCEPTED;
+	}
+
+	// ---- codes ----------------------------------------------------------------------------------------------------
+
+	/** Checks a code of the customer's token in use: within the window, each time step at most once. */
+	@Transactional
+	public TokenCheck verify(UUID userId, String code, ClientContext client) {
+		Optional<Token> found = this.store.lockNewest(userId, "ACTIVE", "LOCKED");
+		if (found.isEmpty()) {
+			return TokenCheck.NO_TOKEN;
+		}
+		Token token = found.get();
+		if ("LOCKED".equals(token.state())) {
+			this.audit.record(AuditEvent.failure("TOKEN_CODE", subject(userId), client, "token-locked"));
+			return TokenCheck.LOCKED;
+		}
+		OptionalLong step = TOTP.verify(seedOf(token), code.strip(), this.clock.instant(), this.settings.window());
+		if (step.isPresent() && step.getAsLong() > token.lastStep()) {
+			this.store.accept(token.id(), step.getAsLong());
+			this.audit.record(AuditEvent.success("TOKEN_CODE", subject(userId), client));
+			return TokenCheck.ACCEPTED;
+		}
+		boolean lock = token.failedCodes() + 1 >= this.settings.maxWrongCodes();
+		this.store.countFailure(token.id(), lock);
+		TokenCheck check = step.isPresent() ? TokenCheck.REPLAYED : TokenCheck.WRONG;
+		this.audit.record(AuditEvent.failure("TOKEN_CODE", subject(userId), client,
+				(check == TokenCheck.REPLAYED ? "replayed" : "wrong-code") + (lock ? "-now-locked" : "")));
+		return lock ? TokenCheck.LOCKED : check;
+	}
+
+	/** The name the app proposes for the identity: the bank's. */
+	public String issuer() {
+		return this.bank.name();
+	}
+
+	public Optional<TokenStatus> inUse(UUID userId) {
+		return this.store.findInUse(userId)
+			.map(token -> new TokenStatus(token.id(), token.state(), token.deviceName(), token.activatedAt()));
+	}
+
+	/** Seals every seed still under an older key with the current one; returns how many tokens it resealed. */
+	@Transactional
+	public int resealSeeds() {
+		String current = this.seedKeys.currentId();
+		int count = 0;
+		for (Token token : this.store.sealedWithOtherThan(current)) {
+			SeedKeys.Sealed seed = this.seedKeys.seal(this.seedKeys.open(token.seedKeyId(), token.seedBox()));
+			SeedKeys.Sealed unlock = this.seedKeys.seal(this.seedKeys.open(token.seedKeyId(), token.unlockSeedBox()));
+			this.store.reseal(token.id(), current, seed.box(), unlock.box());
+			count++;
+		}
+		return count;
+	}
+
+	private byte[] seedOf(Token token) {
+		return this.seedKeys.open(token.seedKeyId(), token.seedBox());
+	}
+
+	private static String subject(UUID userId) {
+		return "user:" + userId;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.clave.server.softtoken.api;
+
+import org.jspecify.annotations.NullMarked;
