@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "corebanking", "identity", "onetimekey",
-		"notification", "login" })
+		"notification", "login", "softtoken" })
 package io.clave.server.banking;
 
 import org.jspecify.annotations.NullMarked;

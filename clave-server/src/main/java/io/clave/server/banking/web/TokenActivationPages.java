@@ -1,0 +1,174 @@
+package io.clave.server.banking.web;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+
+import io.clave.server.audit.AuditEvent;
+import io.clave.server.audit.AuditTrail;
+import io.clave.server.identity.ChallengeAnswers;
+import io.clave.server.identity.ChallengeQuestions;
+import io.clave.server.identity.SecurityImages;
+import io.clave.server.identity.User;
+import io.clave.server.identity.Users;
+import io.clave.server.login.ClientContexts;
+import io.clave.server.login.SignedInCustomer;
+import io.clave.server.softtoken.ActivationStarted;
+import io.clave.server.softtoken.SoftTokens;
+import io.clave.server.softtoken.TokenCheck;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Servicios Bancarios › Segundo Factor Seguridad › Activación Token Digital", in the seed's order: one challenge
+ * question, the security image with the steps and the terms, then the QR code with its text while the activation code
+ * goes by SMS, and the app's first code to finish. The QR's text holds the binding key, so it is shown once, in the
+ * answer that starts the activation, and never kept in the session.
+ */
+@Controller
+@RequestMapping("/banca/servicios/segundo-factor/activacion")
+class TokenActivationPages {
+
+	static final String QUESTION = "clave.token-activation.question";
+
+	static final String WRONG_ANSWERS = "clave.token-activation.wrong-answers";
+
+	static final String ANSWERED = "clave.token-activation.answered";
+
+	static final int MAX_WRONG_ANSWERS = 3;
+
+	private final SoftTokens tokens;
+
+	private final ChallengeAnswers answers;
+
+	private final ChallengeQuestions questions;
+
+	private final Users users;
+
+	private final SecurityImages images;
+
+	private final AuditTrail audit;
+
+	private final SecureRandom random;
+
+	TokenActivationPages(SoftTokens tokens, ChallengeAnswers answers, ChallengeQuestions questions, Users users,
+			SecurityImages images, AuditTrail audit, SecureRandom random) {
+		this.tokens = tokens;
+		this.answers = answers;
+		this.questions = questions;
+		this.users = users;
+		this.images = images;
+		this.audit = audit;
+		this.random = random;
+	}
+
+	@GetMapping
+	String question(@AuthenticationPrincipal SignedInCustomer customer, HttpSession session, Locale locale,
+			Model model) {
+		if (Boolean.TRUE.equals(session.getAttribute(ANSWERED))) {
+			return image(customer, model);
+		}
+		String questionId = (String) session.getAttribute(QUESTION);
+		if (questionId == null) {
+			List<String> ids = this.answers.questionsOf(customer.userId());
+			questionId = ids.get(this.random.nextInt(ids.size()));
+			session.setAttribute(QUESTION, questionId);
+		}
+		model.addAttribute("question", this.questions.find(questionId).map(q -> q.text(locale)).orElse(questionId));
+		model.addAttribute("active", "second-factor");
+		return "banking/token-question";
+	}
+
+	@PostMapping("/pregunta")
+	String answer(@AuthenticationPrincipal SignedInCustomer customer,
+			@RequestParam(name = "answer", required = false) @Nullable String answer, HttpSession session,
+			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
+		String questionId = (String) session.getAttribute(QUESTION);
+		if (questionId == null) {
+			return "redirect:/banca/servicios/segundo-factor/activacion";
+		}
+		String typed = answer == null ? "" : answer;
+		if (!typed.isBlank() && typed.length() <= ChallengeQuestions.MAX_ANSWER_LENGTH
+				&& this.answers.matches(customer.userId(), questionId, typed)) {
+			session.setAttribute(ANSWERED, true);
+			session.removeAttribute(WRONG_ANSWERS);
+			this.audit.record(AuditEvent.success("TOKEN_ACTIVATION_QUESTION", "user:" + customer.userId(),
+					ClientContexts.of(request)));
+			return "redirect:/banca/servicios/segundo-factor/activacion";
+		}
+		int wrong = (session.getAttribute(WRONG_ANSWERS) instanceof Integer count ? count : 0) + 1;
+		this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION_QUESTION", "user:" + customer.userId(),
+				ClientContexts.of(request), "wrong-answer"));
+		if (wrong >= MAX_WRONG_ANSWERS) {
+			session.removeAttribute(QUESTION);
+			session.removeAttribute(WRONG_ANSWERS);
+			redirect.addFlashAttribute("error", "token.activation.question.too-many");
+			return "redirect:/banca/servicios/segundo-factor";
+		}
+		session.setAttribute(WRONG_ANSWERS, wrong);
+		model.addAttribute("error", "token.activation.question.wrong");
+		return question(customer, session, locale, model);
+	}
+
+	private String image(SignedInCustomer customer, Model model) {
+		User user = this.users.findById(customer.userId()).orElseThrow();
+		model.addAttribute("image", this.images.find(user.securityImage()).orElse(this.images.all().get(0)));
+		model.addAttribute("phrase", user.securityPhrase() == null ? "" : user.securityPhrase());
+		model.addAttribute("active", "second-factor");
+		return "banking/token-image";
+	}
+
+	@PostMapping("/codigo-qr")
+	String start(@AuthenticationPrincipal SignedInCustomer customer,
+			@RequestParam(name = "acceptTerms", required = false) @Nullable String acceptTerms, HttpSession session,
+			HttpServletRequest request, Locale locale, Model model) {
+		if (!Boolean.TRUE.equals(session.getAttribute(ANSWERED))) {
+			return "redirect:/banca/servicios/segundo-factor/activacion";
+		}
+		if (acceptTerms == null) {
+			model.addAttribute("error", "token.activation.terms.required");
+			return image(customer, model);
+		}
+		String server = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+				+ request.getContextPath();
+		ActivationStarted started = this.tokens.startActivation(customer.userId(), server, ClientContexts.of(request),
+				locale);
+		model.addAttribute("qr", QrCodes.svgDataUri(started.activationText()));
+		model.addAttribute("activationText", started.activationText());
+		model.addAttribute("active", "second-factor");
+		return "banking/token-qr";
+	}
+
+	@PostMapping("/confirmar")
+	String confirm(@AuthenticationPrincipal SignedInCustomer customer,
+			@RequestParam(name = "code", required = false) @Nullable String code, HttpSession session,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		String typed = code == null ? "" : code.strip();
+		TokenCheck check = typed.matches("\\d{6}") ? this.tokens.confirm(customer.userId(), typed,
+				ClientContexts.of(request)) : TokenCheck.WRONG;
+		if (check == TokenCheck.ACCEPTED) {
+			session.removeAttribute(QUESTION);
+			session.removeAttribute(ANSWERED);
+			redirect.addFlashAttribute("notice", "token.activation.done");
+			return "redirect:/banca/servicios/segundo-factor";
+		}
+		if (check == TokenCheck.NO_TOKEN) {
+			redirect.addFlashAttribute("error", "token.activation.no-pending");
+			return "redirect:/banca/servicios/segundo-factor";
+		}
+		model.addAttribute("error", "token.activation.first-code.wrong");
+		model.addAttribute("active", "second-factor");
+		return "banking/token-qr";
+	}
+
+}
