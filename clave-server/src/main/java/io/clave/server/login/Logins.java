@@ -269,6 +269,13 @@ public class Logins {
 				this.store.end(flow.id(), this.clock.instant());
 				yield LoginOutcome.over("login.locked");
 			}
+			case TOKEN_LOCKED -> {
+				// the token is locked on the server: a clave temporal by SMS instead, so the customer can get in and
+				// unlock or replace it
+				SecondFactorChallenge sms = this.challenges.start(flow.userId(), KeyPurpose.LOGIN, locale);
+				this.store.toSecondFactor(flow.id(), sms.id(), this.clock.instant());
+				yield LoginOutcome.refused("login.token.locked");
+			}
 			case NO_CHALLENGE -> {
 				this.store.end(flow.id(), this.clock.instant());
 				yield LoginOutcome.over("login.over");

@@ -20,6 +20,9 @@ import io.clave.server.onetimekey.KeyPurpose;
 import io.clave.server.onetimekey.OneTimeKeys;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.ClientContext;
+import io.clave.server.softtoken.SoftTokens;
+import io.clave.server.softtoken.TokenCheck;
+import io.clave.server.softtoken.TokenStatus;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +56,12 @@ public class SecondFactorChallenges {
 
 	private final LockNotices lockNotices;
 
+	private final SoftTokens softTokens;
+
 	SecondFactorChallenges(OneTimeKeys keys, Lockouts lockouts, Users users, Customers customers, Secrets secrets,
-			AuditTrail audit, LoginSettings settings, LockNotices lockNotices, Clock clock) {
+			AuditTrail audit, LoginSettings settings, LockNotices lockNotices, SoftTokens softTokens, Clock clock) {
 		this.lockNotices = lockNotices;
+		this.softTokens = softTokens;
 		this.keys = keys;
 		this.lockouts = lockouts;
 		this.users = users;
@@ -79,6 +85,10 @@ public class SecondFactorChallenges {
 	}
 
 	private SecondFactorChallenge send(UUID challengeId, UUID userId, KeyPurpose purpose, Locale locale) {
+		if (tokenActive(userId)) {
+			// the app's code is the factor: nothing to send
+			return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.TOKEN_CODE, false, null, null);
+		}
 		User user = this.users.findById(userId).orElseThrow();
 		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
 		Recipient to = new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email());
@@ -91,6 +101,9 @@ public class SecondFactorChallenges {
 
 	/** The state of a challenge's key without sending anything: for a page shown again. */
 	public SecondFactorChallenge status(UUID challengeId, UUID userId, KeyPurpose purpose) {
+		if (tokenActive(userId)) {
+			return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.TOKEN_CODE, false, null, null);
+		}
 		var status = this.keys.status(flowId(userId, challengeId), purpose);
 		return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.ONE_TIME_KEY,
 				status.activeKeyExpiresAt().isPresent(), status.activeKeyExpiresAt().orElse(null),
@@ -111,6 +124,9 @@ public class SecondFactorChallenges {
 		if (user.lockedAt(this.clock.instant())) {
 			this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client, "account-locked"), purpose));
 			return SecondFactorCheck.LOCKED;
+		}
+		if (tokenActive(userId)) {
+			return verifyTokenCode(userId, purpose, code == null ? "" : code.trim(), client);
 		}
 		KeyCheck check = this.keys.verify(flowId(userId, challengeId), purpose, code == null ? "" : code.trim());
 		switch (check) {
@@ -138,6 +154,29 @@ public class SecondFactorChallenges {
 				return SecondFactorCheck.NO_CHALLENGE;
 			}
 		}
+	}
+
+	private boolean tokenActive(UUID userId) {
+		return this.softTokens.inUse(userId).map(TokenStatus::active).orElse(false);
+	}
+
+	/**
+	 * A code of the Token digital: wrong or replayed ones count towards the account's lockout as well as the token's
+	 * own lock; a token locked on the server makes the caller fall back to a clave temporal.
+	 */
+	private SecondFactorCheck verifyTokenCode(UUID userId, KeyPurpose purpose, String code, ClientContext client) {
+		TokenCheck check = this.softTokens.verify(userId, code, client);
+		return switch (check) {
+			case ACCEPTED -> SecondFactorCheck.ACCEPTED;
+			case LOCKED, NO_TOKEN -> SecondFactorCheck.TOKEN_LOCKED;
+			case WRONG, REPLAYED -> {
+				Lockout lockout = this.lockouts.recordFailure(userId, this.clock.instant());
+				this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", "user:" + userId, client,
+						lockout.justLocked() ? "wrong-token-code-now-locked" : "wrong-token-code"), purpose));
+				this.lockNotices.sendIfJustLocked(userId, lockout);
+				yield lockout.locked() ? SecondFactorCheck.LOCKED : SecondFactorCheck.WRONG;
+			}
+		};
 	}
 
 	private static AuditEvent event(AuditEvent event, KeyPurpose purpose) {

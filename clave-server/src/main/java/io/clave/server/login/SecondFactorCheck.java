@@ -14,6 +14,9 @@ public enum SecondFactorCheck {
 	/** Too many wrong codes: the account is now locked and the customer must log in again or recover access. */
 	LOCKED,
 
+	/** The Token digital is locked on the server: ask a clave temporal instead. */
+	TOKEN_LOCKED,
+
 	/** The challenge is unknown, finished, or belongs to someone else. */
 	NO_CHALLENGE
 

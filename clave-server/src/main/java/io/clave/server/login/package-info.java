@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "corebanking", "identity", "onetimekey",
-		"notification", "ratelimit" })
+		"notification", "ratelimit", "softtoken" })
 package io.clave.server.login;
 
 import org.jspecify.annotations.NullMarked;

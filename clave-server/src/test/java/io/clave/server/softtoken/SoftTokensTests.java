@@ -219,8 +219,9 @@ class SoftTokensTests extends IntegrationTest {
 		int before = SMS.receivedBy(user.person().mobile().e164()).size();
 		ActivationStarted started = this.tokens.startActivation(user.userId(), "http://127.0.0.1:" + this.port, BROWSER,
 				Locale.forLanguageTag("es-EC"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> SMS.receivedBy(user.person().mobile().e164()).size() > before);
-		String code = SMS.lastCode(user.person().mobile().e164(), 8).orElseThrow();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> SMS.codeAfter(user.person().mobile().e164(), before, 8).isPresent());
+		String code = SMS.codeAfter(user.person().mobile().e164(), before, 8).orElseThrow();
 		String key = URLDecoder.decode(started.activationText().replaceAll(".*&key=", ""), StandardCharsets.UTF_8);
 		return new Activation(started.activationId(), started.activationText(), key, code);
 	}

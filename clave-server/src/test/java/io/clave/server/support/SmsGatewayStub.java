@@ -88,6 +88,19 @@ public final class SmsGatewayStub {
 	}
 
 	/** The last run of {@code digits} digits in the last message to this number, e.g. a clave temporal. */
+	/** The first code of that many digits in the messages received after the first {@code after} ones. */
+	public Optional<String> codeAfter(String e164, int after, int digits) {
+		List<Sms> messages = receivedBy(e164);
+		Pattern code = Pattern.compile("\\b(\\d{" + digits + "})\\b");
+		for (Sms sms : messages.subList(Math.min(after, messages.size()), messages.size())) {
+			Matcher matcher = code.matcher(sms.text());
+			if (matcher.find()) {
+				return Optional.of(matcher.group(1));
+			}
+		}
+		return Optional.empty();
+	}
+
 	public Optional<String> lastCode(String e164, int digits) {
 		List<Sms> messages = receivedBy(e164);
 		if (messages.isEmpty()) {

@@ -166,6 +166,7 @@ class LoginPages {
 		SecondFactorChallenge challenge = view.get().challenge();
 		Instant now = this.clock.instant();
 		model.addAttribute("login", view.get());
+		model.addAttribute("tokenCode", challenge.kind() == SecondFactorChallenge.Kind.TOKEN_CODE);
 		model.addAttribute("keyLength", this.keySettings.length());
 		model.addAttribute("keyMinutes", this.keySettings.lifetime().toMinutes());
 		model.addAttribute("keypad", this.keyboards.digits());

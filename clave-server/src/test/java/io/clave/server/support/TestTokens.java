@@ -1,0 +1,59 @@
+package io.clave.server.support;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.clave.otp.Base32;
+import io.clave.otp.Totp;
+import io.clave.server.shared.ClientContext;
+import io.clave.server.softtoken.ActivationCompletion;
+import io.clave.server.softtoken.ActivationStarted;
+import io.clave.server.softtoken.SoftTokens;
+import io.clave.server.softtoken.TokenCheck;
+import io.clave.server.support.TestUsers.Enrolled;
+
+import org.springframework.stereotype.Component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Gives a test user an active Token digital, the way the app and the web would, and computes its codes. */
+@Component
+public class TestTokens {
+
+	private static final ClientContext APP = new ClientContext("127.0.0.1", "ClaveTokenTest");
+
+	private final SoftTokens tokens;
+
+	private final Clock clock;
+
+	TestTokens(SoftTokens tokens, Clock clock) {
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	/** Starts, completes (with the code read from the SMS) and confirms an activation; returns the seed. */
+	public byte[] activate(Enrolled user) {
+		int before = IntegrationTest.SMS.receivedBy(user.person().mobile().e164()).size();
+		ActivationStarted started = this.tokens.startActivation(user.userId(), "http://127.0.0.1", APP,
+				Locale.forLanguageTag("es-EC"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> IntegrationTest.SMS.codeAfter(user.person().mobile().e164(), before, 8).isPresent());
+		String code = IntegrationTest.SMS.codeAfter(user.person().mobile().e164(), before, 8).orElseThrow();
+		String key = URLDecoder.decode(started.activationText().replaceAll(".*&key=", ""), StandardCharsets.UTF_8);
+		ActivationCompletion completion = this.tokens.completeActivation(started.activationId(), key, code, "test",
+				APP);
+		byte[] seed = Base32.decode(completion.seed());
+		assertThat(this.tokens.confirm(user.userId(), codeAt(seed, 0), APP)).isEqualTo(TokenCheck.ACCEPTED);
+		return seed;
+	}
+
+	/** The app's code now, plus the offset in seconds. */
+	public String codeAt(byte[] seed, int offsetSeconds) {
+		return Totp.defaults().generate(seed, this.clock.instant().plusSeconds(offsetSeconds));
+	}
+
+}
