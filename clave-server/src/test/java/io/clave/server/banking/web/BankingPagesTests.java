@@ -137,13 +137,14 @@ class BankingPagesTests extends BankingTest {
 	}
 
 	@Test
-	void theSecondFactorPageShowsTheFactorAndWhatWillBeOfferedThere() {
+	void theSecondFactorPageShowsTheFactorAndItsOptions() {
 		Enrolled customer = enrolled();
 
 		String body = text(get(customer, "/banca/servicios/segundo-factor"));
 
 		assertThat(body).contains("Servicios Bancarios", "Segundo Factor Seguridad", "Clave temporal por SMS",
-				"Activo", "Activación Token Digital", "Desbloqueo App", "todavía no están disponibles");
+				"Activo", "Activación Token Digital", "/banca/servicios/segundo-factor/activacion", "Desbloqueo App",
+				"todavía no está disponible");
 	}
 
 	@Test
