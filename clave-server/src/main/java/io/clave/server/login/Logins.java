@@ -249,6 +249,17 @@ public class Logins {
 		return challenge.sent() ? LoginOutcome.next() : LoginOutcome.refused("login.key.not-yet");
 	}
 
+	/** The customer's token is locked or not at hand: a clave temporal by SMS for this login instead. */
+	public LoginOutcome useOneTimeKeyInstead(String token, Locale locale) {
+		Optional<LoginFlow> found = openAtSecondFactor(token);
+		if (found.isEmpty()) {
+			return LoginOutcome.over("login.over");
+		}
+		SecondFactorChallenge sms = this.challenges.startByOneTimeKey(found.get().userId(), KeyPurpose.LOGIN, locale);
+		this.store.toSecondFactor(found.get().id(), sms.id(), this.clock.instant());
+		return LoginOutcome.next();
+	}
+
 	public LoginOutcome submitSecondFactor(String token, @Nullable String code, ClientContext client, Locale locale) {
 		Optional<LoginFlow> found = openAtSecondFactor(token);
 		if (found.isEmpty()) {
@@ -272,7 +283,7 @@ public class Logins {
 			case TOKEN_LOCKED -> {
 				// the token is locked on the server: a clave temporal by SMS instead, so the customer can get in and
 				// unlock or replace it
-				SecondFactorChallenge sms = this.challenges.start(flow.userId(), KeyPurpose.LOGIN, locale);
+				SecondFactorChallenge sms = this.challenges.startByOneTimeKey(flow.userId(), KeyPurpose.LOGIN, locale);
 				this.store.toSecondFactor(flow.id(), sms.id(), this.clock.instant());
 				yield LoginOutcome.refused("login.token.locked");
 			}

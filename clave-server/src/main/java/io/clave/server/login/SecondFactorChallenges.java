@@ -84,11 +84,24 @@ public class SecondFactorChallenges {
 		return send(challengeId, userId, purpose, locale);
 	}
 
+	/**
+	 * A clave temporal by SMS even for a customer whose Token digital is active: the way in when the app is locked or
+	 * not at hand (a possession factor still: the registered mobile).
+	 */
+	@Transactional
+	public SecondFactorChallenge startByOneTimeKey(UUID userId, KeyPurpose purpose, Locale locale) {
+		return sendKey(UUID.randomUUID(), userId, purpose, locale);
+	}
+
 	private SecondFactorChallenge send(UUID challengeId, UUID userId, KeyPurpose purpose, Locale locale) {
-		if (tokenActive(userId)) {
+		if (tokenActive(userId) && !keySent(challengeId, userId, purpose)) {
 			// the app's code is the factor: nothing to send
 			return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.TOKEN_CODE, false, null, null);
 		}
+		return sendKey(challengeId, userId, purpose, locale);
+	}
+
+	private SecondFactorChallenge sendKey(UUID challengeId, UUID userId, KeyPurpose purpose, Locale locale) {
 		User user = this.users.findById(userId).orElseThrow();
 		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
 		Recipient to = new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email());
@@ -101,7 +114,7 @@ public class SecondFactorChallenges {
 
 	/** The state of a challenge's key without sending anything: for a page shown again. */
 	public SecondFactorChallenge status(UUID challengeId, UUID userId, KeyPurpose purpose) {
-		if (tokenActive(userId)) {
+		if (tokenActive(userId) && !keySent(challengeId, userId, purpose)) {
 			return new SecondFactorChallenge(challengeId, SecondFactorChallenge.Kind.TOKEN_CODE, false, null, null);
 		}
 		var status = this.keys.status(flowId(userId, challengeId), purpose);
@@ -125,7 +138,7 @@ public class SecondFactorChallenges {
 			this.audit.record(event(AuditEvent.failure("SECOND_FACTOR", subject, client, "account-locked"), purpose));
 			return SecondFactorCheck.LOCKED;
 		}
-		if (tokenActive(userId)) {
+		if (tokenActive(userId) && !keySent(challengeId, userId, purpose)) {
 			return verifyTokenCode(userId, purpose, code == null ? "" : code.trim(), client);
 		}
 		KeyCheck check = this.keys.verify(flowId(userId, challengeId), purpose, code == null ? "" : code.trim());
@@ -154,6 +167,11 @@ public class SecondFactorChallenges {
 				return SecondFactorCheck.NO_CHALLENGE;
 			}
 		}
+	}
+
+	/** Whether this challenge went by clave temporal (it has a flow of keys), whatever the customer's factor. */
+	private boolean keySent(UUID challengeId, UUID userId, KeyPurpose purpose) {
+		return this.keys.started(flowId(userId, challengeId), purpose);
 	}
 
 	private boolean tokenActive(UUID userId) {

@@ -158,6 +158,14 @@ public class OneTimeKeys {
 	}
 
 	@Transactional(readOnly = true)
+	/** Whether any key was ever issued in this flow. */
+	public boolean started(UUID flowId, KeyPurpose purpose) {
+		return this.jdbc.sql("SELECT count(*) FROM one_time_key_flows WHERE flow_id = ? AND purpose = ?")
+			.params(flowId, purpose.name())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public KeyStatus status(UUID flowId, KeyPurpose purpose) {
 		Optional<Flow> found = this.jdbc.sql("SELECT * FROM one_time_key_flows WHERE flow_id = ? AND purpose = ?")
 			.params(flowId, purpose.name())

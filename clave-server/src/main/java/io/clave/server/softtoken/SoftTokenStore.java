@@ -116,6 +116,12 @@ class SoftTokenStore {
 		this.jdbc.sql("UPDATE soft_tokens SET last_step = ?, failed_codes = 0 WHERE id = ?").params(step, id).update();
 	}
 
+	void unlock(UUID id) {
+		this.jdbc.sql("UPDATE soft_tokens SET state = 'ACTIVE', failed_codes = 0 WHERE id = ? AND state = 'LOCKED'")
+			.param(id)
+			.update();
+	}
+
 	void countFailure(UUID id, boolean lock) {
 		this.jdbc.sql("""
 				UPDATE soft_tokens SET failed_codes = failed_codes + 1,

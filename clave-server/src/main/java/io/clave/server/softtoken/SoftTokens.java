@@ -11,6 +11,9 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import io.clave.otp.Base32;
+import io.clave.otp.Ocra;
+import io.clave.otp.OcraInput;
+import io.clave.otp.OcraSuite;
 import io.clave.otp.Totp;
 import io.clave.server.audit.AuditEvent;
 import io.clave.server.audit.AuditTrail;
@@ -22,6 +25,10 @@ import io.clave.server.identity.Users;
 import io.clave.server.notification.Channels;
 import io.clave.server.notification.Notifications;
 import io.clave.server.notification.Recipient;
+import io.clave.server.onetimekey.KeyCheck;
+import io.clave.server.onetimekey.KeyIssue;
+import io.clave.server.onetimekey.KeyPurpose;
+import io.clave.server.onetimekey.OneTimeKeys;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.ClientContext;
@@ -74,9 +81,12 @@ public class SoftTokens {
 
 	private final Clock clock;
 
+	private final OneTimeKeys keys;
+
 	SoftTokens(SoftTokenStore store, SeedKeys seedKeys, Users users, Customers customers, Notifications notifications,
 			AuditTrail audit, Secrets secrets, SecureRandom random, SoftTokenSettings settings, BankSettings bank,
-			Clock clock) {
+			OneTimeKeys keys, Clock clock) {
+		this.keys = keys;
 		this.store = store;
 		this.seedKeys = seedKeys;
 		this.users = users;
@@ -214,6 +224,69 @@ public class SoftTokens {
 		this.audit.record(AuditEvent.failure("TOKEN_CODE", subject(userId), client,
 				(check == TokenCheck.REPLAYED ? "replayed" : "wrong-code") + (lock ? "-now-locked" : "")));
 		return lock ? TokenCheck.LOCKED : check;
+	}
+
+	// ---- unlock ---------------------------------------------------------------------------------------------------
+
+	/**
+	 * "Desbloqueo App", first step: the challenge the locked app shows; a clave temporal goes by SMS (never the token
+	 * itself, which is what is locked).
+	 */
+	@Transactional
+	public UnlockOutcome startUnlock(UUID userId, String challenge, Locale locale, ClientContext client) {
+		if (!challenge.strip().matches("\\d{8}")) {
+			return UnlockOutcome.refused("token.unlock.challenge.format");
+		}
+		if (this.store.findInUse(userId).isEmpty()) {
+			return UnlockOutcome.over("token.unlock.no-token");
+		}
+		User user = this.users.findById(userId).orElseThrow();
+		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
+		KeyIssue issue = this.keys.issue(unlockFlow(userId, challenge.strip()), KeyPurpose.TOKEN_UNLOCK,
+				new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email()), Channels.SMS, locale);
+		this.audit.record(AuditEvent.success("TOKEN_UNLOCK_START", subject(userId), client));
+		return switch (issue.outcome()) {
+			case ISSUED -> new UnlockOutcome(UnlockOutcome.Kind.KEY_SENT, null, null);
+			case COOL_DOWN -> new UnlockOutcome(UnlockOutcome.Kind.KEY_SENT, "token.unlock.key.cool-down", null);
+			default -> UnlockOutcome.over("token.unlock.key.limit");
+		};
+	}
+
+	/**
+	 * Second step: the clave temporal; the answer is the unlock code for that challenge and this token (OCRA with the
+	 * unlock seed), and a token locked on the server after wrong codes is unlocked too.
+	 */
+	@Transactional
+	public UnlockOutcome finishUnlock(UUID userId, String challenge, String key, ClientContext client) {
+		KeyCheck check = this.keys.verify(unlockFlow(userId, challenge.strip()), KeyPurpose.TOKEN_UNLOCK, key.strip());
+		if (check != KeyCheck.ACCEPTED) {
+			this.audit.record(AuditEvent.failure("TOKEN_UNLOCK", subject(userId), client,
+					check.name().toLowerCase(Locale.ROOT)));
+			return switch (check) {
+				case WRONG -> UnlockOutcome.refused("token.unlock.key.wrong");
+				case EXPIRED, EXHAUSTED -> UnlockOutcome.over("token.unlock.key.expired");
+				default -> UnlockOutcome.over("token.unlock.over");
+			};
+		}
+		Optional<Token> found = this.store.lockNewest(userId, "ACTIVE", "LOCKED");
+		if (found.isEmpty()) {
+			return UnlockOutcome.over("token.unlock.no-token");
+		}
+		Token token = found.get();
+		byte[] unlockSeed = this.seedKeys.open(token.seedKeyId(), token.unlockSeedBox());
+		String code = Ocra.generate(OcraSuite.parse(UNLOCK_SUITE), unlockSeed, OcraInput.builder(challenge.strip())
+			.build());
+		this.store.unlock(token.id());
+		this.audit.record(AuditEvent.success("TOKEN_UNLOCK", subject(userId), client)
+			.with("token", token.id().toString())
+			.with("was", token.state()));
+		return new UnlockOutcome(UnlockOutcome.Kind.UNLOCKED, null, code);
+	}
+
+	private UUID unlockFlow(UUID userId, String challenge) {
+		java.nio.ByteBuffer bytes = java.nio.ByteBuffer
+			.wrap(this.secrets.hmac("softtoken-unlock", userId + ":" + challenge));
+		return new UUID(bytes.getLong(), bytes.getLong());
 	}
 
 	/** The name the app proposes for the identity: the bank's. */

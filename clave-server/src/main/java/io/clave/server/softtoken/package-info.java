@@ -4,7 +4,8 @@
  * lock. The protocol with the app is docs/token-protocol.md.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "corebanking", "identity", "notification" })
+@ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "corebanking", "identity", "notification",
+		"onetimekey" })
 package io.clave.server.softtoken;
 
 import org.jspecify.annotations.NullMarked;

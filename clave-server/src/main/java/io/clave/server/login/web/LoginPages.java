@@ -202,6 +202,19 @@ class LoginPages {
 		};
 	}
 
+	@PostMapping("/segundo-factor/sms")
+	String useSms(HttpSession session, Locale locale, RedirectAttributes redirect) {
+		String token = (String) session.getAttribute(TOKEN);
+		if (token == null) {
+			return restart(session, redirect, "login.over");
+		}
+		LoginOutcome outcome = this.logins.useOneTimeKeyInstead(token, locale);
+		if (outcome.kind() == LoginOutcome.Kind.OVER) {
+			return restart(session, redirect, outcome.messageKey());
+		}
+		return "redirect:/ingreso/segundo-factor";
+	}
+
 	@PostMapping("/segundo-factor/nueva")
 	String resend(HttpSession session, Locale locale, RedirectAttributes redirect) {
 		String token = (String) session.getAttribute(TOKEN);

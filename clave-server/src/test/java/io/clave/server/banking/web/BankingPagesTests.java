@@ -144,7 +144,7 @@ class BankingPagesTests extends BankingTest {
 
 		assertThat(body).contains("Servicios Bancarios", "Segundo Factor Seguridad", "Clave temporal por SMS",
 				"Activo", "Activación Token Digital", "/banca/servicios/segundo-factor/activacion", "Desbloqueo App",
-				"todavía no está disponible");
+				"/banca/servicios/segundo-factor/desbloqueo");
 	}
 
 	@Test
