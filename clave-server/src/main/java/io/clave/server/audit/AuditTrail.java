@@ -19,8 +19,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Records audit events and checks that the chain of their hashes is whole. */
@@ -43,10 +41,9 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
-		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	AuditTrail(AuditConnections connections, ObjectMapper json, Clock clock) {
+		this.jdbc = connections.jdbc();
+		this.ownTransaction = connections.ownTransaction();
 		this.json = json;
 		this.clock = clock;
 	}

@@ -254,9 +254,9 @@ public class SoftTokens {
 
 	/**
 	 * Second step: the clave temporal; the answer is the unlock code for that challenge and this token (OCRA with the
-	 * unlock seed), and a token locked on the server after wrong codes is unlocked too.
+	 * unlock seed), and a token locked on the server after wrong codes is unlocked too. Not one transaction: the key
+	 * check commits on its own first, so this never holds two connections at once.
 	 */
-	@Transactional
 	public UnlockOutcome finishUnlock(UUID userId, String challenge, String key, ClientContext client) {
 		KeyCheck check = this.keys.verify(unlockFlow(userId, challenge.strip()), KeyPurpose.TOKEN_UNLOCK, key.strip());
 		if (check != KeyCheck.ACCEPTED) {

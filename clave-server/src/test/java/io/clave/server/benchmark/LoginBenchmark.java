@@ -61,8 +61,16 @@ final class LoginBenchmark {
 			double secondFactorMs) {
 	}
 
-	record Report(List<Round> rounds, Stats wrongPassword, Stats unknownUsername) {
+	/** Token-digital code checks (TOTP window, replay guard, row lock) at a number of threads. */
+	record TokenRound(int threads, Phase verifications) {
 	}
+
+	record Report(List<Round> rounds, Stats wrongPassword, Stats unknownUsername, List<TokenRound> tokens) {
+	}
+
+	static final List<Integer> TOKEN_THREADS = List.of(1, 8, 32);
+
+	static final int TOKENS_PER_ROUND = 600;
 
 	private final Map<String, String> sms;
 
@@ -84,7 +92,7 @@ final class LoginBenchmark {
 		try (ConfigurableApplicationContext context = ClaveBenchmark.startApplication(sms, SETTINGS)) {
 			LoginBenchmark benchmark = new LoginBenchmark(context, sms);
 			int needed = WARM_UP_LOGINS + CLIENTS.stream().mapToInt(c -> c * LOGINS_PER_CLIENT).sum()
-					+ TIMING_SAMPLES;
+					+ 2 * TIMING_SAMPLES + TOKEN_THREADS.size() * TOKENS_PER_ROUND;
 			benchmark.enrol(context, needed);
 			OutboxDispatcher dispatcher = context.getBean(OutboxDispatcher.class);
 			AtomicBoolean running = new AtomicBoolean(true);
@@ -107,7 +115,27 @@ final class LoginBenchmark {
 				}
 				ClaveBenchmark.progress("Logins: the password step, wrong password beside unknown username");
 				Stats[] step = benchmark.passwordStep(TIMING_SAMPLES);
-				return new Report(rounds, step[0], step[1]);
+				ClaveBenchmark.progress("Token digital: activating " + TOKEN_THREADS.size() * TOKENS_PER_ROUND + " tokens");
+				List<TokenRound> tokens = new ArrayList<>();
+				io.clave.server.softtoken.SoftTokens softTokens = context
+					.getBean(io.clave.server.softtoken.SoftTokens.class);
+				Users users = context.getBean(Users.class);
+				for (int threads : TOKEN_THREADS) {
+					java.util.UUID[] ids = new java.util.UUID[TOKENS_PER_ROUND];
+					byte[][] seeds = new byte[TOKENS_PER_ROUND][];
+					for (int i = 0; i < TOKENS_PER_ROUND; i++) {
+						String[] user = benchmark.users.get(benchmark.nextUser++);
+						ids[i] = users.findByUsername(user[0]).orElseThrow().id();
+						seeds[i] = benchmark.activateToken(softTokens, ids[i], user[1]);
+					}
+					ClaveBenchmark.progress("Token digital: " + TOKENS_PER_ROUND + " code checks on " + threads
+							+ " thread(s)");
+					java.time.Instant next = java.time.Instant.now().plusSeconds(30);
+					tokens.add(new TokenRound(threads, ClaveBenchmark.run(threads, TOKENS_PER_ROUND,
+							i -> softTokens.verify(ids[i], io.clave.otp.Totp.defaults().generate(seeds[i], next),
+									APP) == io.clave.server.softtoken.TokenCheck.ACCEPTED)));
+				}
+				return new Report(rounds, step[0], step[1], tokens);
 			}
 			finally {
 				running.set(false);
@@ -214,6 +242,42 @@ final class LoginBenchmark {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static final io.clave.server.shared.ClientContext APP = new io.clave.server.shared.ClientContext(
+			"127.0.0.1", "ClaveBenchmark/1.0");
+
+	/** Starts, completes and confirms a Token digital for the user, as the web and the app do; returns its seed. */
+	private byte[] activateToken(io.clave.server.softtoken.SoftTokens tokens, java.util.UUID userId, String mobile) {
+		this.sms.remove(mobile);
+		io.clave.server.softtoken.ActivationStarted started = tokens.startActivation(userId, this.base, APP,
+				Locale.forLanguageTag("es-EC"));
+		String code = awaitCode(mobile, 8);
+		String key = started.activationText().replaceAll(".*&key=", "");
+		io.clave.server.softtoken.ActivationCompletion completion = tokens.completeActivation(started.activationId(),
+				key, code, "benchmark", APP);
+		byte[] seed = io.clave.otp.Base32.decode(completion.seed());
+		if (tokens.confirm(userId, io.clave.otp.Totp.defaults().generate(seed, java.time.Instant.now()),
+				APP) != io.clave.server.softtoken.TokenCheck.ACCEPTED) {
+			throw new IllegalStateException("a token was not confirmed");
+		}
+		return seed;
+	}
+
+	private String awaitCode(String mobile, int digits) {
+		Pattern code = Pattern.compile("\\b(\\d{" + digits + "})\\b");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			String text = this.sms.get(mobile);
+			if (text != null) {
+				Matcher matcher = code.matcher(text);
+				if (matcher.find()) {
+					return matcher.group(1);
+				}
+			}
+			ClaveBenchmark.sleep(1);
+		}
+		throw new IllegalStateException("no code arrived");
 	}
 
 	private String awaitKey(String mobile) {
