@@ -131,6 +131,23 @@ public class Notifications {
 		log.debug("Queued the recovery confirmation for {}", to);
 	}
 
+	/**
+	 * Tells the customer by e-mail and SMS that a Token digital was activated, on which device, and whether it
+	 * replaced an earlier one (whose codes no longer work).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendTokenActivated(Recipient to, Instant at, String device, boolean replaced, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		this.outbox.addEmail("TOKEN_ACTIVATED", to.email(), this.templates.email("token-activated", locale,
+				Map.of("name", to.name(), "when", when, "device", device, "replaced", replaced)), false);
+		if (smsReachable(to)) {
+			this.outbox.addSms("TOKEN_ACTIVATED", to.mobile(), this.templates.text("token-activated.sms", locale,
+					this.bank.name(), when, replaced ? this.templates.text("token-activated.sms.replaced", locale) : "",
+					this.bank.callCenter()), false);
+		}
+		log.debug("Queued a token-activated notice for {}", to);
+	}
+
 	private static boolean smsReachable(Recipient to) {
 		if (!to.mobile().isMobile()) {
 			log.warn("No SMS for {}: the registered number is not a mobile", to);

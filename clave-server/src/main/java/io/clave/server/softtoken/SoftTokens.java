@@ -177,7 +177,7 @@ public class SoftTokens {
 	 * earlier one, and the Token digital becomes the customer's second factor.
 	 */
 	@Transactional
-	public TokenCheck confirm(UUID userId, String code, ClientContext client) {
+	public TokenCheck confirm(UUID userId, String code, ClientContext client, Locale locale) {
 		Optional<Token> pending = this.store.lockNewest(userId, "PENDING");
 		if (pending.isEmpty()) {
 			return TokenCheck.NO_TOKEN;
@@ -192,6 +192,10 @@ public class SoftTokens {
 		int replaced = this.store.revokeInUse(userId, now);
 		this.store.activate(token.id(), step.getAsLong(), now);
 		this.users.changeSecondFactor(userId, SecondFactor.SOFT_TOKEN);
+		User user = this.users.findById(userId).orElseThrow();
+		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
+		this.notifications.sendTokenActivated(new Recipient(customer.firstNames(), customer.mobilePhone(),
+				customer.email()), now, token.deviceName(), replaced > 0, locale);
 		this.audit.record(AuditEvent.success("TOKEN_CONFIRMATION", subject(userId), client)
 			.with("token", token.id().toString())
 			.with("replaced", Integer.toString(replaced)));

@@ -258,7 +258,7 @@ final class LoginBenchmark {
 				key, code, "benchmark", APP);
 		byte[] seed = io.clave.otp.Base32.decode(completion.seed());
 		if (tokens.confirm(userId, io.clave.otp.Totp.defaults().generate(seed, java.time.Instant.now()),
-				APP) != io.clave.server.softtoken.TokenCheck.ACCEPTED) {
+				APP, Locale.forLanguageTag("es-EC")) != io.clave.server.softtoken.TokenCheck.ACCEPTED) {
 			throw new IllegalStateException("a token was not confirmed");
 		}
 		return seed;

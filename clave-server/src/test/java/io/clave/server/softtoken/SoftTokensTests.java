@@ -49,6 +49,8 @@ class SoftTokensTests extends IntegrationTest {
 
 	private static final ClientContext BROWSER = new ClientContext("190.152.10.20", "Firefox");
 
+	private static final Locale SPANISH = Locale.forLanguageTag("es-EC");
+
 	@LocalServerPort
 	int port;
 
@@ -98,9 +100,10 @@ class SoftTokensTests extends IntegrationTest {
 		assertThat(created.json().get("signingSuite").asString()).isEqualTo("OCRA-1:HOTP-SHA256-8:QN32-T1M");
 		assertThat(Base32.decode(created.json().get("unlockSeed").asString())).hasSize(32);
 
-		assertThat(this.tokens.confirm(maria.userId(), "000000".equals(code(seed, 0)) ? "111111" : "000000", BROWSER))
+		String wrongFirstCode = "000000".equals(code(seed, 0)) ? "111111" : "000000";
+		assertThat(this.tokens.confirm(maria.userId(), wrongFirstCode, BROWSER, SPANISH))
 			.isEqualTo(TokenCheck.WRONG);
-		assertThat(this.tokens.confirm(maria.userId(), code(seed, 0), BROWSER)).isEqualTo(TokenCheck.ACCEPTED);
+		assertThat(this.tokens.confirm(maria.userId(), code(seed, 0), BROWSER, SPANISH)).isEqualTo(TokenCheck.ACCEPTED);
 		assertThat(this.tokens.inUse(maria.userId())).hasValueSatisfying(token -> {
 			assertThat(token.active()).isTrue();
 			assertThat(token.deviceName()).isEqualTo("Pixel de María");
@@ -166,7 +169,7 @@ class SoftTokensTests extends IntegrationTest {
 	}
 
 	@Test
-	void aNewTokenReplacesTheOldOneAndSeedsAreNeverStoredInTheClear() throws Exception {
+	void aNewTokenReplacesTheOldOneTellsTheCustomerAndSeedsAreNeverStoredInTheClear() throws Exception {
 		Enrolled jorge = this.users.enrolled();
 		byte[] firstSeed = activated(jorge);
 		this.clock.advance(Duration.ofSeconds(61));
@@ -175,6 +178,13 @@ class SoftTokensTests extends IntegrationTest {
 			.param(jorge.userId())
 			.query(String.class)
 			.list()).containsExactly("REVOKED", "ACTIVE");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(SMS.receivedBy(jorge.person().mobile().e164()))
+				.anyMatch(sms -> sms.text().contains("se activó tu Token digital; el anterior quedó desactivado"));
+			assertThat(java.util.Arrays.stream(MAIL.getReceivedMessagesForDomain(jorge.person().email().value()))
+				.map(com.icegreen.greenmail.util.GreenMailUtil::getHeaders))
+				.anyMatch(headers -> headers.contains("Token_digital_activado"));
+		});
 		this.clock.advance(Duration.ofSeconds(30));
 		assertThat(this.tokens.verify(jorge.userId(), code(firstSeed, 0), BROWSER)).isIn(TokenCheck.WRONG);
 		assertThat(this.tokens.verify(jorge.userId(), code(secondSeed, 0), BROWSER)).isEqualTo(TokenCheck.ACCEPTED);
@@ -232,7 +242,7 @@ class SoftTokensTests extends IntegrationTest {
 		byte[] seed = Base32.decode(complete(activation.id(), activation.bindingKey(), activation.code(), "app").json()
 			.get("seed")
 			.asString());
-		assertThat(this.tokens.confirm(user.userId(), code(seed, 0), BROWSER)).isEqualTo(TokenCheck.ACCEPTED);
+		assertThat(this.tokens.confirm(user.userId(), code(seed, 0), BROWSER, SPANISH)).isEqualTo(TokenCheck.ACCEPTED);
 		return seed;
 	}
 

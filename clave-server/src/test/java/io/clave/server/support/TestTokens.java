@@ -47,7 +47,7 @@ public class TestTokens {
 		ActivationCompletion completion = this.tokens.completeActivation(started.activationId(), key, code, "test",
 				APP);
 		byte[] seed = Base32.decode(completion.seed());
-		assertThat(this.tokens.confirm(user.userId(), codeAt(seed, 0), APP)).isEqualTo(TokenCheck.ACCEPTED);
+		assertThat(this.tokens.confirm(user.userId(), codeAt(seed, 0), APP, Locale.forLanguageTag("es-EC"))).isEqualTo(TokenCheck.ACCEPTED);
 		return seed;
 	}
 

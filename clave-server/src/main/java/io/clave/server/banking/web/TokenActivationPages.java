@@ -152,10 +152,10 @@ class TokenActivationPages {
 	@PostMapping("/confirmar")
 	String confirm(@AuthenticationPrincipal SignedInCustomer customer,
 			@RequestParam(name = "code", required = false) @Nullable String code, HttpSession session,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		String typed = code == null ? "" : code.strip();
 		TokenCheck check = typed.matches("\\d{6}") ? this.tokens.confirm(customer.userId(), typed,
-				ClientContexts.of(request)) : TokenCheck.WRONG;
+				ClientContexts.of(request), locale) : TokenCheck.WRONG;
 		if (check == TokenCheck.ACCEPTED) {
 			session.removeAttribute(QUESTION);
 			session.removeAttribute(ANSWERED);

@@ -98,7 +98,8 @@ class TokenUnlockPagesTests extends IntegrationTest {
 					SMS.codeAfter(lucia.person().mobile().e164(), before, 8).orElseThrow(), "Moto de Lucía");
 		assertThat(app.activate("BANCO", ((ActivationResult.Activated) result).token(), "2580", "2580"))
 			.isEqualTo(PinCheck.ACCEPTED);
-		assertThat(this.softTokens.confirm(lucia.userId(), code(store, app, "2580"), BROWSER))
+		assertThat(this.softTokens.confirm(lucia.userId(), code(store, app, "2580"), BROWSER,
+				Locale.forLanguageTag("es-EC")))
 			.isEqualTo(TokenCheck.ACCEPTED);
 
 		// three wrong PINs lock the app, which shows its challenge
