@@ -1,6 +1,5 @@
 package io.clave.server.login;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -202,8 +201,7 @@ public class SecondFactorChallenges {
 	}
 
 	private UUID flowId(UUID userId, UUID challengeId) {
-		ByteBuffer bytes = ByteBuffer.wrap(this.secrets.hmac("second-factor-challenge", userId + ":" + challengeId));
-		return new UUID(bytes.getLong(), bytes.getLong());
+		return this.secrets.uuid("second-factor-challenge", userId + ":" + challengeId);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.clave.server.login;
 
+import io.clave.server.shared.ClientContext;
 import java.time.Clock;
 import java.util.List;
 
@@ -78,7 +79,7 @@ class SessionConfiguration {
 	LogoutHandler loginLogoutHandler(AuditTrail audit) {
 		return (request, response, authentication) -> {
 			if (authentication != null && authentication.getPrincipal() instanceof SignedInCustomer customer) {
-				audit.record(AuditEvent.success("LOGOUT", "user:" + customer.userId(), ClientContexts.of(request)));
+				audit.record(AuditEvent.success("LOGOUT", "user:" + customer.userId(), ClientContext.of(request)));
 			}
 		};
 	}

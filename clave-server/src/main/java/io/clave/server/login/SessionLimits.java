@@ -45,7 +45,7 @@ public class SessionLimits extends OncePerRequestFilter {
 				session.invalidate();
 			}
 			SecurityContextHolder.clearContext();
-			this.audit.record(AuditEvent.failure("SESSION_END", "user:" + customer.userId(), ClientContexts.of(request),
+			this.audit.record(AuditEvent.failure("SESSION_END", "user:" + customer.userId(), ClientContext.of(request),
 					"absolute-timeout"));
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);

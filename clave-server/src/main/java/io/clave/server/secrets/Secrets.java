@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -38,6 +39,12 @@ public final class Secrets {
 	/** HMAC-SHA256 of the value under the sub-key of this purpose. */
 	public byte[] hmac(String purpose, String value) {
 		return hmac(subKey("hmac:" + purpose), value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A UUID derived from the value with the keyed hash of this purpose: stable, and worthless without the key. */
+	public UUID uuid(String purpose, String value) {
+		ByteBuffer bytes = ByteBuffer.wrap(hmac(purpose, value));
+		return new UUID(bytes.getLong(), bytes.getLong());
 	}
 
 	public boolean matches(String purpose, String candidate, byte[] expectedHmac) {

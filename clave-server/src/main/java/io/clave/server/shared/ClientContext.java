@@ -1,5 +1,7 @@
 package io.clave.server.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /** Where a request came from: recorded with every audit event and shown in login notices. */
 public record ClientContext(String ipAddress, String userAgent) {
 
@@ -8,6 +10,11 @@ public record ClientContext(String ipAddress, String userAgent) {
 	public ClientContext {
 		ipAddress = ipAddress == null ? "unknown" : truncate(ipAddress, 64);
 		userAgent = userAgent == null ? "" : truncate(userAgent, 512);
+	}
+
+	/** The client of an HTTP request: its remote address and User-Agent header. */
+	public static ClientContext of(HttpServletRequest request) {
+		return new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"));
 	}
 
 	private static String truncate(String value, int max) {

@@ -288,9 +288,7 @@ public class SoftTokens {
 	}
 
 	private UUID unlockFlow(UUID userId, String challenge) {
-		java.nio.ByteBuffer bytes = java.nio.ByteBuffer
-			.wrap(this.secrets.hmac("softtoken-unlock", userId + ":" + challenge));
-		return new UUID(bytes.getLong(), bytes.getLong());
+		return this.secrets.uuid("softtoken-unlock", userId + ":" + challenge);
 	}
 
 	/** The name the app proposes for the identity: the bank's. */

@@ -240,15 +240,7 @@ class LoginPagesTests extends IntegrationTest {
 	// ---- the journey ------------------------------------------------------------------------------------------
 
 	private WebSession signedIn(Enrolled user) {
-		WebSession browser = new WebSession(this.mvc);
-		browser.post("/ingreso", "username", user.username());
-		int before = SMS.receivedBy(user.person().mobile().e164()).size();
-		assertThat(browser.post("/ingreso/clave", "password", TestUsers.PASSWORD))
-			.hasRedirectedUrl("/ingreso/segundo-factor");
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> SMS.receivedBy(user.person().mobile().e164()).size() > before);
-		assertThat(browser.post("/ingreso/segundo-factor", "key", awaitKey(user))).redirectedUrl().startsWith("/banca");
-		return browser;
+		return new WebSession(this.mvc).signIn(user);
 	}
 
 	private MvcTestResult attempt(Enrolled user, String password) {

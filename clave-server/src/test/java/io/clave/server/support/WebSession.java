@@ -1,5 +1,7 @@
 package io.clave.server.support;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
@@ -7,6 +9,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -32,6 +36,22 @@ public final class WebSession {
 
 	public MvcTestResult get(String uri) {
 		return exchange(this.mvc.get().uri(uri));
+	}
+
+	/**
+	 * Logs the user in as a customer does: username, password, then the clave temporal read from the SMS.
+	 * @return this session, now signed in
+	 */
+	public WebSession signIn(TestUsers.Enrolled user) {
+		String mobile = user.person().mobile().e164();
+		post("/ingreso", "username", user.username());
+		int before = IntegrationTest.SMS.receivedBy(mobile).size();
+		assertThat(post("/ingreso/clave", "password", TestUsers.PASSWORD)).hasRedirectedUrl("/ingreso/segundo-factor");
+		await().atMost(Duration.ofSeconds(10)).until(() -> IntegrationTest.SMS.codeAfter(mobile, before, 6).isPresent());
+		assertThat(post("/ingreso/segundo-factor", "key", IntegrationTest.SMS.codeAfter(mobile, before, 6).orElseThrow()))
+			.redirectedUrl()
+			.startsWith("/banca");
+		return this;
 	}
 
 	/** A form post with a valid CSRF token; params are name, value, name, value… */

@@ -316,7 +316,7 @@ class MeApi {
 			HttpSession session) {
 		ProfileOutcome outcome = this.profiles.startPasswordChange(customer.userId(),
 				new PasswordChangeForm(body.currentPassword(), body.newPassword(), body.confirmation()),
-				client(request), MeProblems.locale(request));
+				ClientContext.of(request), MeProblems.locale(request));
 		if (outcome.kind() == ProfileOutcome.Kind.CHALLENGE_SENT && outcome.challenge() != null) {
 			session.setAttribute(PendingPasswordChange.SESSION_ATTRIBUTE, outcome.pending());
 			return ResponseEntity.accepted().body(PasswordChallengeResponse.of(outcome.challenge()));
@@ -365,7 +365,7 @@ class MeApi {
 			HttpSession session) {
 		PendingPasswordChange pending = pendingFor(session, body.challengeId());
 		ProfileOutcome outcome = this.profiles.confirmPasswordChange(customer.userId(), pending, body.code(),
-				client(request), MeProblems.locale(request));
+				ClientContext.of(request), MeProblems.locale(request));
 		if (outcome.done()) {
 			session.removeAttribute(PendingPasswordChange.SESSION_ATTRIBUTE);
 			return ResponseEntity.noContent().build();
@@ -388,7 +388,7 @@ class MeApi {
 	ResponseEntity<?> changeSecurityImage(@AuthenticationPrincipal SignedInCustomer customer,
 			@RequestBody SecurityImageRequest body, HttpServletRequest request, HttpServletResponse response) {
 		return answer(customer, this.profiles.changeSecurityImage(customer.userId(),
-				new SecurityImageForm(body.image(), body.phrase()), client(request)), request, response);
+				new SecurityImageForm(body.image(), body.phrase()), ClientContext.of(request)), request, response);
 	}
 
 	@PutMapping("/profile/challenge-questions")
@@ -403,7 +403,7 @@ class MeApi {
 		return answer(customer, this.profiles.changeChallengeQuestions(customer.userId(),
 				new ChallengeForm(body.question1(), body.answer1(), body.question2(), body.answer2(), body.question3(),
 						body.answer3()),
-				client(request)), request, response);
+				ClientContext.of(request)), request, response);
 	}
 
 	@PutMapping("/profile/phones")
@@ -417,7 +417,7 @@ class MeApi {
 	ResponseEntity<?> changePhones(@AuthenticationPrincipal SignedInCustomer customer, @RequestBody PhonesRequest body,
 			HttpServletRequest request, HttpServletResponse response) {
 		return answer(customer, this.profiles.changePhones(customer.userId(),
-				new PhonesForm(body.homePhone(), body.workPhone()), client(request)), request, response);
+				new PhonesForm(body.homePhone(), body.workPhone()), ClientContext.of(request)), request, response);
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------------------
@@ -431,7 +431,7 @@ class MeApi {
 			HttpServletResponse response) {
 		return switch (outcome.kind()) {
 			case LOCKED -> {
-				this.profiles.sessionEndedByLock(customer.userId(), client(request));
+				this.profiles.sessionEndedByLock(customer.userId(), ClientContext.of(request));
 				new SecurityContextLogoutHandler().logout(request, response,
 						SecurityContextHolder.getContext().getAuthentication());
 				yield this.problems.of(HttpStatus.LOCKED, outcome.error(), request);
@@ -461,9 +461,5 @@ class MeApi {
 				statement.movements().stream().map(movement -> MovementResponse.of(movement, currency)).toList());
 	}
 
-	private static ClientContext client(HttpServletRequest request) {
-		String agent = request.getHeader("User-Agent");
-		return new ClientContext(request.getRemoteAddr(), agent == null ? "" : agent);
-	}
 
 }

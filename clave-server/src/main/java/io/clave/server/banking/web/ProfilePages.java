@@ -101,7 +101,7 @@ class ProfilePages {
 	String startPasswordChange(@AuthenticationPrincipal SignedInCustomer customer, PasswordChangeForm form,
 			HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model,
 			Locale locale) {
-		ProfileOutcome outcome = this.profiles.startPasswordChange(customer.userId(), form, client(request), locale);
+		ProfileOutcome outcome = this.profiles.startPasswordChange(customer.userId(), form, ClientContext.of(request), locale);
 		return switch (outcome.kind()) {
 			case CHALLENGE_SENT -> {
 				session.setAttribute(PendingPasswordChange.SESSION_ATTRIBUTE, outcome.pending());
@@ -129,7 +129,7 @@ class ProfilePages {
 			RedirectAttributes redirect) {
 		PendingPasswordChange pending = pending(session);
 		ProfileOutcome outcome = this.profiles.confirmPasswordChange(customer.userId(), pending, code,
-				client(request), locale);
+				ClientContext.of(request), locale);
 		switch (outcome.kind()) {
 			case DONE -> {
 				session.removeAttribute(PendingPasswordChange.SESSION_ATTRIBUTE);
@@ -187,7 +187,7 @@ class ProfilePages {
 	@PostMapping("/imagen")
 	String changeImage(@AuthenticationPrincipal SignedInCustomer customer, SecurityImageForm form,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		ProfileOutcome outcome = this.profiles.changeSecurityImage(customer.userId(), form, client(request));
+		ProfileOutcome outcome = this.profiles.changeSecurityImage(customer.userId(), form, ClientContext.of(request));
 		if (outcome.done()) {
 			redirect.addFlashAttribute("notice", "profile.image.changed");
 			return "redirect:/banca/perfil";
@@ -213,7 +213,7 @@ class ProfilePages {
 	@PostMapping("/preguntas")
 	String changeQuestions(@AuthenticationPrincipal SignedInCustomer customer, ChallengeForm form,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		ProfileOutcome outcome = this.profiles.changeChallengeQuestions(customer.userId(), form, client(request));
+		ProfileOutcome outcome = this.profiles.changeChallengeQuestions(customer.userId(), form, ClientContext.of(request));
 		if (outcome.done()) {
 			redirect.addFlashAttribute("notice", "profile.questions.changed");
 			return "redirect:/banca/perfil";
@@ -240,7 +240,7 @@ class ProfilePages {
 	@PostMapping("/telefonos")
 	String changePhones(@AuthenticationPrincipal SignedInCustomer customer, PhonesForm form,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		ProfileOutcome outcome = this.profiles.changePhones(customer.userId(), form, client(request));
+		ProfileOutcome outcome = this.profiles.changePhones(customer.userId(), form, ClientContext.of(request));
 		if (outcome.done()) {
 			redirect.addFlashAttribute("notice", "profile.phones.changed");
 			return "redirect:/banca/perfil";
@@ -331,16 +331,12 @@ class ProfilePages {
 
 	/** The account is locked: this session ends too, and the customer lands on the login page. */
 	private String endSession(SignedInCustomer customer, HttpServletRequest request, HttpServletResponse response) {
-		this.profiles.sessionEndedByLock(customer.userId(), client(request));
+		this.profiles.sessionEndedByLock(customer.userId(), ClientContext.of(request));
 		new SecurityContextLogoutHandler().logout(request, response,
 				SecurityContextHolder.getContext().getAuthentication());
 		return LOGIN_AFTER_LOCK;
 	}
 
-	static ClientContext client(HttpServletRequest request) {
-		String agent = request.getHeader("User-Agent");
-		return new ClientContext(request.getRemoteAddr(), agent == null ? "" : agent);
-	}
 
 	private static String safe(@Nullable String value) {
 		return value == null ? "" : value;

@@ -1,5 +1,6 @@
 package io.clave.server.banking.web;
 
+import io.clave.server.shared.ClientContext;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import io.clave.server.identity.ChallengeQuestions;
 import io.clave.server.identity.SecurityImages;
 import io.clave.server.identity.User;
 import io.clave.server.identity.Users;
-import io.clave.server.login.ClientContexts;
 import io.clave.server.login.SignedInCustomer;
 import io.clave.server.softtoken.ActivationStarted;
 import io.clave.server.softtoken.SoftTokens;
@@ -103,12 +103,12 @@ class TokenActivationPages {
 			session.setAttribute(ANSWERED, true);
 			session.removeAttribute(WRONG_ANSWERS);
 			this.audit.record(AuditEvent.success("TOKEN_ACTIVATION_QUESTION", "user:" + customer.userId(),
-					ClientContexts.of(request)));
+					ClientContext.of(request)));
 			return "redirect:/banca/servicios/segundo-factor/activacion";
 		}
 		int wrong = (session.getAttribute(WRONG_ANSWERS) instanceof Integer count ? count : 0) + 1;
 		this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION_QUESTION", "user:" + customer.userId(),
-				ClientContexts.of(request), "wrong-answer"));
+				ClientContext.of(request), "wrong-answer"));
 		if (wrong >= MAX_WRONG_ANSWERS) {
 			session.removeAttribute(QUESTION);
 			session.removeAttribute(WRONG_ANSWERS);
@@ -141,7 +141,7 @@ class TokenActivationPages {
 		}
 		String server = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
 				+ request.getContextPath();
-		ActivationStarted started = this.tokens.startActivation(customer.userId(), server, ClientContexts.of(request),
+		ActivationStarted started = this.tokens.startActivation(customer.userId(), server, ClientContext.of(request),
 				locale);
 		model.addAttribute("qr", QrCodes.svgDataUri(started.activationText()));
 		model.addAttribute("activationText", started.activationText());
@@ -155,7 +155,7 @@ class TokenActivationPages {
 			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		String typed = code == null ? "" : code.strip();
 		TokenCheck check = typed.matches("\\d{6}") ? this.tokens.confirm(customer.userId(), typed,
-				ClientContexts.of(request), locale) : TokenCheck.WRONG;
+				ClientContext.of(request), locale) : TokenCheck.WRONG;
 		if (check == TokenCheck.ACCEPTED) {
 			session.removeAttribute(QUESTION);
 			session.removeAttribute(ANSWERED);

@@ -1,8 +1,8 @@
 package io.clave.server.banking.web;
 
+import io.clave.server.shared.ClientContext;
 import java.util.Locale;
 
-import io.clave.server.login.ClientContexts;
 import io.clave.server.login.SignedInCustomer;
 import io.clave.server.softtoken.SoftTokens;
 import io.clave.server.softtoken.UnlockOutcome;
@@ -47,7 +47,7 @@ class TokenUnlockPages {
 			@RequestParam(name = "challenge", required = false) @Nullable String challenge, HttpSession session,
 			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		String typed = challenge == null ? "" : challenge.strip();
-		UnlockOutcome outcome = this.tokens.startUnlock(customer.userId(), typed, locale, ClientContexts.of(request));
+		UnlockOutcome outcome = this.tokens.startUnlock(customer.userId(), typed, locale, ClientContext.of(request));
 		switch (outcome.kind()) {
 			case KEY_SENT -> {
 				session.setAttribute(CHALLENGE, typed);
@@ -77,7 +77,7 @@ class TokenUnlockPages {
 			return "redirect:/banca/servicios/segundo-factor/desbloqueo";
 		}
 		UnlockOutcome outcome = this.tokens.finishUnlock(customer.userId(), challenge, key == null ? "" : key,
-				ClientContexts.of(request));
+				ClientContext.of(request));
 		switch (outcome.kind()) {
 			case UNLOCKED -> {
 				session.removeAttribute(CHALLENGE);

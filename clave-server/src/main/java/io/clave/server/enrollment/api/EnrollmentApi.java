@@ -148,7 +148,7 @@ class EnrollmentApi {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> startWithDebitCard(@RequestBody DebitCardForm form, HttpServletRequest request) {
-		return started(this.enrollments.startWithDebitCard(form, client(request)), request);
+		return started(this.enrollments.startWithDebitCard(form, ClientContext.of(request)), request);
 	}
 
 	@PostMapping("/credit-card")
@@ -161,7 +161,7 @@ class EnrollmentApi {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> startWithCreditCard(@RequestBody CreditCardForm form, HttpServletRequest request) {
-		return started(this.enrollments.startWithCreditCard(form, client(request)), request);
+		return started(this.enrollments.startWithCreditCard(form, ClientContext.of(request)), request);
 	}
 
 	private ResponseEntity<?> started(CardCheckOutcome outcome, HttpServletRequest request) {
@@ -199,7 +199,7 @@ class EnrollmentApi {
 			mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> cancel(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			HttpServletRequest request) {
-		StepOutcome outcome = this.enrollments.cancel(token, client(request));
+		StepOutcome outcome = this.enrollments.cancel(token, ClientContext.of(request));
 		if (outcome.kind() == StepOutcome.Kind.OVER && "enrollment.cancelled".equals(outcome.error())) {
 			return ResponseEntity.noContent().build();
 		}
@@ -220,7 +220,7 @@ class EnrollmentApi {
 					schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> sendKey(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			HttpServletRequest request) {
-		return answer(token, this.enrollments.sendKey(token, client(request), ApiProblems.locale(request)), request);
+		return answer(token, this.enrollments.sendKey(token, ClientContext.of(request), ApiProblems.locale(request)), request);
 	}
 
 	@PostMapping("/current/one-time-key/verification")
@@ -232,7 +232,7 @@ class EnrollmentApi {
 			mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> verifyKey(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody OneTimeKeyForm form, HttpServletRequest request) {
-		return answer(token, this.enrollments.verifyKey(token, form, client(request)), request);
+		return answer(token, this.enrollments.verifyKey(token, form, ClientContext.of(request)), request);
 	}
 
 	// ---- the six steps ----------------------------------------------------------------------------------------
@@ -248,7 +248,7 @@ class EnrollmentApi {
 	ResponseEntity<?> chooseUsername(
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody UsernameForm form, HttpServletRequest request) {
-		return answer(token, this.enrollments.chooseUsername(token, form, client(request)), request);
+		return answer(token, this.enrollments.chooseUsername(token, form, ClientContext.of(request)), request);
 	}
 
 	@PutMapping("/current/password")
@@ -259,7 +259,7 @@ class EnrollmentApi {
 	ResponseEntity<?> choosePassword(
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody PasswordForm form, HttpServletRequest request) {
-		return answer(token, this.enrollments.choosePassword(token, form, client(request)), request);
+		return answer(token, this.enrollments.choosePassword(token, form, ClientContext.of(request)), request);
 	}
 
 	@PutMapping("/current/security-image")
@@ -269,7 +269,7 @@ class EnrollmentApi {
 	ResponseEntity<?> chooseSecurityImage(
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody SecurityImageForm form, HttpServletRequest request) {
-		return answer(token, this.enrollments.chooseSecurityImage(token, form, client(request)), request);
+		return answer(token, this.enrollments.chooseSecurityImage(token, form, ClientContext.of(request)), request);
 	}
 
 	@PutMapping("/current/contact-data")
@@ -278,7 +278,7 @@ class EnrollmentApi {
 	ResponseEntity<?> updateContactData(
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody ContactDataForm form, HttpServletRequest request) {
-		return answer(token, this.enrollments.updateContactData(token, form, client(request)), request);
+		return answer(token, this.enrollments.updateContactData(token, form, ClientContext.of(request)), request);
 	}
 
 	@PutMapping("/current/challenge-questions")
@@ -289,7 +289,7 @@ class EnrollmentApi {
 	ResponseEntity<?> answerChallengeQuestions(
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody ChallengeForm form, HttpServletRequest request) {
-		return answer(token, this.enrollments.answerChallengeQuestions(token, form, client(request)), request);
+		return answer(token, this.enrollments.answerChallengeQuestions(token, form, ClientContext.of(request)), request);
 	}
 
 	@PutMapping("/current/second-factor")
@@ -302,7 +302,7 @@ class EnrollmentApi {
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody SecondFactorForm form, HttpServletRequest request) {
 		return answer(token,
-				this.enrollments.chooseSecondFactor(token, form, client(request), ApiProblems.locale(request)),
+				this.enrollments.chooseSecondFactor(token, form, ClientContext.of(request), ApiProblems.locale(request)),
 				request);
 	}
 
@@ -361,8 +361,5 @@ class EnrollmentApi {
 		return Math.max(1, (millis + 999) / 1000);
 	}
 
-	private static ClientContext client(HttpServletRequest request) {
-		return new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"));
-	}
 
 }

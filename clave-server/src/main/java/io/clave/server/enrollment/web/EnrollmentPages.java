@@ -108,7 +108,7 @@ class EnrollmentPages {
 
 	@PostMapping("/tarjeta-debito")
 	String startWithDebitCard(DebitCardForm form, HttpServletRequest request, Model model) {
-		CardCheckOutcome outcome = this.enrollments.startWithDebitCard(form, client(request));
+		CardCheckOutcome outcome = this.enrollments.startWithDebitCard(form, ClientContext.of(request));
 		if (outcome.started()) {
 			return begin(outcome, request);
 		}
@@ -128,7 +128,7 @@ class EnrollmentPages {
 
 	@PostMapping("/tarjeta-credito")
 	String startWithCreditCard(CreditCardForm form, HttpServletRequest request, Model model) {
-		CardCheckOutcome outcome = this.enrollments.startWithCreditCard(form, client(request));
+		CardCheckOutcome outcome = this.enrollments.startWithCreditCard(form, ClientContext.of(request));
 		if (outcome.started()) {
 			return begin(outcome, request);
 		}
@@ -173,53 +173,53 @@ class EnrollmentPages {
 	String contact(@RequestParam(defaultValue = "") String action, HttpSession session, HttpServletRequest request,
 			Model model, Locale locale, RedirectAttributes redirect) {
 		if ("back".equals(action)) {
-			this.enrollments.cancel(token(session), client(request));
+			this.enrollments.cancel(token(session), ClientContext.of(request));
 			session.removeAttribute(TOKEN);
 			return "redirect:/registro";
 		}
-		return after(this.enrollments.sendKey(token(session), client(request), locale), session, model, locale,
+		return after(this.enrollments.sendKey(token(session), ClientContext.of(request), locale), session, model, locale,
 				Map.of(), redirect);
 	}
 
 	@PostMapping("/clave-temporal")
 	String verifyKey(OneTimeKeyForm form, HttpSession session, HttpServletRequest request, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		return after(this.enrollments.verifyKey(token(session), form, client(request)), session, model, locale,
+		return after(this.enrollments.verifyKey(token(session), form, ClientContext.of(request)), session, model, locale,
 				Map.of(), redirect);
 	}
 
 	@PostMapping("/clave-temporal/nueva")
 	String resendKey(HttpSession session, HttpServletRequest request, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		return after(this.enrollments.sendKey(token(session), client(request), locale), session, model, locale,
+		return after(this.enrollments.sendKey(token(session), ClientContext.of(request), locale), session, model, locale,
 				Map.of(), redirect);
 	}
 
 	@PostMapping("/usuario")
 	String username(UsernameForm form, HttpSession session, HttpServletRequest request, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		return after(this.enrollments.chooseUsername(token(session), form, client(request)), session, model, locale,
+		return after(this.enrollments.chooseUsername(token(session), form, ClientContext.of(request)), session, model, locale,
 				Map.of("username", safe(form.username()), "confirmation", safe(form.confirmation())), redirect);
 	}
 
 	@PostMapping("/clave")
 	String password(PasswordForm form, HttpSession session, HttpServletRequest request, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		return after(this.enrollments.choosePassword(token(session), form, client(request)), session, model, locale,
+		return after(this.enrollments.choosePassword(token(session), form, ClientContext.of(request)), session, model, locale,
 				Map.of(), redirect);
 	}
 
 	@PostMapping("/imagen")
 	String image(SecurityImageForm form, HttpSession session, HttpServletRequest request, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		return after(this.enrollments.chooseSecurityImage(token(session), form, client(request)), session, model,
+		return after(this.enrollments.chooseSecurityImage(token(session), form, ClientContext.of(request)), session, model,
 				locale, Map.of("image", safe(form.image()), "phrase", safe(form.phrase())), redirect);
 	}
 
 	@PostMapping("/datos")
 	String contactData(ContactDataForm form, HttpSession session, HttpServletRequest request, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		return after(this.enrollments.updateContactData(token(session), form, client(request)), session, model, locale,
+		return after(this.enrollments.updateContactData(token(session), form, ClientContext.of(request)), session, model, locale,
 				Map.of("homePhone", safe(form.homePhone()), "workPhone", safe(form.workPhone())), redirect);
 	}
 
@@ -230,14 +230,14 @@ class EnrollmentPages {
 		values.put("question1", safe(form.question1()));
 		values.put("question2", safe(form.question2()));
 		values.put("question3", safe(form.question3()));
-		return after(this.enrollments.answerChallengeQuestions(token(session), form, client(request)), session, model,
+		return after(this.enrollments.answerChallengeQuestions(token(session), form, ClientContext.of(request)), session, model,
 				locale, values, redirect);
 	}
 
 	@PostMapping("/segundo-factor")
 	String secondFactor(SecondFactorForm form, HttpSession session, HttpServletRequest request, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		return after(this.enrollments.chooseSecondFactor(token(session), form, client(request), locale), session,
+		return after(this.enrollments.chooseSecondFactor(token(session), form, ClientContext.of(request), locale), session,
 				model, locale, Map.of(), redirect);
 	}
 
@@ -338,9 +338,6 @@ class EnrollmentPages {
 		return session.getAttribute(TOKEN) instanceof String token ? token : "";
 	}
 
-	private static ClientContext client(HttpServletRequest request) {
-		return new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"));
-	}
 
 	/** Echoes what was typed back into the form, bounded; Thymeleaf escapes it. */
 	private static String safe(String value) {

@@ -1,5 +1,6 @@
 package io.clave.server.login.api;
 
+import io.clave.server.shared.ClientContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.clave.server.login.ClientContexts;
 import io.clave.server.login.LoginOutcome;
 import io.clave.server.login.LoginStarted;
 import io.clave.server.login.LoginView;
@@ -108,7 +108,7 @@ class LoginApi {
 			+ "image and phrase to show before the password. An unknown username gets a decoy image and phrase.")
 	@PostMapping("/api/v1/logins")
 	ResponseEntity<?> start(@RequestBody UsernameRequest body, HttpServletRequest request, Locale locale) {
-		LoginStarted started = this.logins.start(body.username(), ClientContexts.of(request));
+		LoginStarted started = this.logins.start(body.username(), ClientContext.of(request));
 		if (!started.started()) {
 			return started.retryAfter() != null ? problem(HttpStatus.TOO_MANY_REQUESTS, "login.rate-limited",
 					started.retryAfter(), locale) : problem(HttpStatus.BAD_REQUEST, started.messageKey(), null, locale);
@@ -125,7 +125,7 @@ class LoginApi {
 	ResponseEntity<?> password(@Parameter(description = "The login token") @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody PasswordRequest body, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) {
-		LoginOutcome outcome = this.logins.submitPassword(token, body.password(), null, ClientContexts.of(request),
+		LoginOutcome outcome = this.logins.submitPassword(token, body.password(), null, ClientContext.of(request),
 				locale);
 		return answer(outcome, token, request, response, locale);
 	}
@@ -149,7 +149,7 @@ class LoginApi {
 	@PostMapping("/api/v1/logins/second-factor")
 	ResponseEntity<?> secondFactor(@RequestHeader(TOKEN_HEADER) String token, @RequestBody CodeRequest body,
 			HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		LoginOutcome outcome = this.logins.submitSecondFactor(token, body.code(), ClientContexts.of(request), locale);
+		LoginOutcome outcome = this.logins.submitSecondFactor(token, body.code(), ClientContext.of(request), locale);
 		return answer(outcome, token, request, response, locale);
 	}
 

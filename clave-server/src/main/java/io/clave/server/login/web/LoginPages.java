@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.clave.server.login.ClientContexts;
 import io.clave.server.login.LoginOutcome;
 import io.clave.server.login.LoginStarted;
 import io.clave.server.login.LoginStep;
@@ -93,7 +92,7 @@ class LoginPages {
 	@PostMapping
 	String submitUsername(@RequestParam(name = "username", required = false) @Nullable String username,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		LoginStarted started = this.logins.start(username, client(request));
+		LoginStarted started = this.logins.start(username, ClientContext.of(request));
 		if (!started.started()) {
 			if (started.retryAfter() != null) {
 				response.setHeader("Retry-After", Long.toString(started.retryAfter().toSeconds()));
@@ -139,7 +138,7 @@ class LoginPages {
 		if (token == null) {
 			return restart(session, redirect, "login.over");
 		}
-		LoginOutcome outcome = this.logins.submitPassword(token, password, device, client(request), locale);
+		LoginOutcome outcome = this.logins.submitPassword(token, password, device, ClientContext.of(request), locale);
 		return switch (outcome.kind()) {
 			case NEXT_STEP -> "redirect:/ingreso/segundo-factor";
 			case SIGNED_IN -> signIn(outcome, session, request, response);
@@ -189,7 +188,7 @@ class LoginPages {
 		if (token == null) {
 			return restart(session, redirect, "login.over");
 		}
-		LoginOutcome outcome = this.logins.submitSecondFactor(token, key, client(request), locale);
+		LoginOutcome outcome = this.logins.submitSecondFactor(token, key, ClientContext.of(request), locale);
 		return switch (outcome.kind()) {
 			case SIGNED_IN -> signIn(outcome, session, request, response);
 			case NEXT_STEP -> "redirect:/ingreso/segundo-factor";
@@ -272,8 +271,5 @@ class LoginPages {
 		return DateTimeFormatter.ofPattern("HH:mm:ss", locale).withZone(this.bank.timeZone()).format(instant);
 	}
 
-	private static ClientContext client(HttpServletRequest request) {
-		return ClientContexts.of(request);
-	}
 
 }

@@ -127,7 +127,7 @@ class RecoveryApi {
 	@ApiResponse(responseCode = "422", description = "Not started (generic on purpose)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> startWithDebitCard(@RequestBody DebitCardForm form, HttpServletRequest request) {
-		return started(this.recoveries.startWithDebitCard(form, client(request)), request);
+		return started(this.recoveries.startWithDebitCard(form, ClientContext.of(request)), request);
 	}
 
 	@PostMapping("/credit-card")
@@ -141,7 +141,7 @@ class RecoveryApi {
 	@ApiResponse(responseCode = "422", description = "Not started (generic on purpose)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> startWithCreditCard(@RequestBody CreditCardForm form, HttpServletRequest request) {
-		return started(this.recoveries.startWithCreditCard(form, client(request)), request);
+		return started(this.recoveries.startWithCreditCard(form, ClientContext.of(request)), request);
 	}
 
 	private ResponseEntity<?> started(RecoveryStart outcome, HttpServletRequest request) {
@@ -179,7 +179,7 @@ class RecoveryApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> cancel(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			HttpServletRequest request) {
-		RecoveryOutcome outcome = this.recoveries.cancel(token, client(request));
+		RecoveryOutcome outcome = this.recoveries.cancel(token, ClientContext.of(request));
 		if (outcome.kind() == RecoveryOutcome.Kind.OVER && "recovery.cancelled".equals(outcome.error())) {
 			return ResponseEntity.noContent().build();
 		}
@@ -201,7 +201,7 @@ class RecoveryApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> sendKey(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			HttpServletRequest request) {
-		return answer(token, this.recoveries.sendKey(token, client(request), RecoveryApiProblems.locale(request)),
+		return answer(token, this.recoveries.sendKey(token, ClientContext.of(request), RecoveryApiProblems.locale(request)),
 				request);
 	}
 
@@ -216,7 +216,7 @@ class RecoveryApi {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<?> verifyKey(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody OneTimeKeyForm form, HttpServletRequest request) {
-		return answer(token, this.recoveries.verifyKey(token, form, client(request)), request);
+		return answer(token, this.recoveries.verifyKey(token, form, ClientContext.of(request)), request);
 	}
 
 	// ---- the challenge question -------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ class RecoveryApi {
 	ResponseEntity<?> answerQuestion(
 			@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody AnswerForm form, HttpServletRequest request) {
-		return answer(token, this.recoveries.answerQuestion(token, form, client(request)), request);
+		return answer(token, this.recoveries.answerQuestion(token, form, ClientContext.of(request)), request);
 	}
 
 	// ---- the new password -------------------------------------------------------------------------------------
@@ -273,7 +273,7 @@ class RecoveryApi {
 	ResponseEntity<?> setPassword(@Parameter(description = TOKEN_DESCRIPTION) @RequestHeader(TOKEN_HEADER) String token,
 			@RequestBody PasswordForm form, HttpServletRequest request) {
 		return answer(token,
-				this.recoveries.setPassword(token, form, client(request), RecoveryApiProblems.locale(request)),
+				this.recoveries.setPassword(token, form, ClientContext.of(request), RecoveryApiProblems.locale(request)),
 				request);
 	}
 
@@ -304,8 +304,5 @@ class RecoveryApi {
 		return Math.max(1, (millis + 999) / 1000);
 	}
 
-	private static ClientContext client(HttpServletRequest request) {
-		return new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"));
-	}
 
 }

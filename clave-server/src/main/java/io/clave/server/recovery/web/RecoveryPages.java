@@ -94,7 +94,7 @@ class RecoveryPages {
 	@PostMapping("/tarjeta-debito")
 	String startWithDebitCard(DebitCardForm form, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		RecoveryStart outcome = this.recoveries.startWithDebitCard(form, client(request));
+		RecoveryStart outcome = this.recoveries.startWithDebitCard(form, ClientContext.of(request));
 		tooMany(outcome, response);
 		if (outcome.started()) {
 			return begin(outcome, request);
@@ -114,7 +114,7 @@ class RecoveryPages {
 	@PostMapping("/tarjeta-credito")
 	String startWithCreditCard(CreditCardForm form, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		RecoveryStart outcome = this.recoveries.startWithCreditCard(form, client(request));
+		RecoveryStart outcome = this.recoveries.startWithCreditCard(form, ClientContext.of(request));
 		tooMany(outcome, response);
 		if (outcome.started()) {
 			return begin(outcome, request);
@@ -179,39 +179,39 @@ class RecoveryPages {
 	String contact(@RequestParam(defaultValue = "") String action, HttpSession session, HttpServletRequest request,
 			Model model, Locale locale, RedirectAttributes redirect) {
 		if ("back".equals(action)) {
-			this.recoveries.cancel(token(session), client(request));
+			this.recoveries.cancel(token(session), ClientContext.of(request));
 			session.removeAttribute(TOKEN);
 			return "redirect:/recuperar";
 		}
-		return after(this.recoveries.sendKey(token(session), client(request), locale), session, model, locale,
+		return after(this.recoveries.sendKey(token(session), ClientContext.of(request), locale), session, model, locale,
 				redirect);
 	}
 
 	@PostMapping("/clave-temporal")
 	String verifyKey(OneTimeKeyForm form, HttpSession session, HttpServletRequest request, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		return after(this.recoveries.verifyKey(token(session), form, client(request)), session, model, locale,
+		return after(this.recoveries.verifyKey(token(session), form, ClientContext.of(request)), session, model, locale,
 				redirect);
 	}
 
 	@PostMapping("/clave-temporal/nueva")
 	String resendKey(HttpSession session, HttpServletRequest request, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		return after(this.recoveries.sendKey(token(session), client(request), locale), session, model, locale,
+		return after(this.recoveries.sendKey(token(session), ClientContext.of(request), locale), session, model, locale,
 				redirect);
 	}
 
 	@PostMapping("/pregunta")
 	String answer(AnswerForm form, HttpSession session, HttpServletRequest request, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		return after(this.recoveries.answerQuestion(token(session), form, client(request)), session, model, locale,
+		return after(this.recoveries.answerQuestion(token(session), form, ClientContext.of(request)), session, model, locale,
 				redirect);
 	}
 
 	@PostMapping("/nueva-clave")
 	String newPassword(PasswordForm form, HttpSession session, HttpServletRequest request, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		return after(this.recoveries.setPassword(token(session), form, client(request), locale), session, model,
+		return after(this.recoveries.setPassword(token(session), form, ClientContext.of(request), locale), session, model,
 				locale, redirect);
 	}
 
@@ -310,9 +310,6 @@ class RecoveryPages {
 		return session.getAttribute(TOKEN) instanceof String token ? token : "";
 	}
 
-	private static ClientContext client(HttpServletRequest request) {
-		return new ClientContext(request.getRemoteAddr(), request.getHeader("User-Agent"));
-	}
 
 	/** Echoes what was typed back into the form, bounded; Thymeleaf escapes it. */
 	private static String safe(@Nullable String value) {

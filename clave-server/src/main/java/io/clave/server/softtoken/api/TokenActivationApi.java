@@ -64,10 +64,9 @@ class TokenActivationApi {
 		if (!code.strip().matches("\\d{8}") || bindingKey.isBlank() || bindingKey.length() > 64) {
 			return this.problems.badRequest(request);
 		}
-		String agent = request.getHeader("User-Agent");
 		ActivationCompletion completion = this.tokens.completeActivation(id, bindingKey, code,
 				body.deviceName() == null ? "" : body.deviceName(),
-				new ClientContext(request.getRemoteAddr(), agent == null ? "" : agent));
+				ClientContext.of(request));
 		return switch (completion.outcome()) {
 			case CREATED -> ResponseEntity.status(HttpStatus.CREATED)
 				.body(new CompletedResponse(completion.tokenId(), this.tokens.issuer(), completion.seed(),

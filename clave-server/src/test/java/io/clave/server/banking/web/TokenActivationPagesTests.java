@@ -130,13 +130,7 @@ class TokenActivationPagesTests extends IntegrationTest {
 	}
 
 	private WebSession signedIn(Enrolled user) {
-		WebSession browser = new WebSession(this.mvc);
-		browser.post("/ingreso", "username", user.username());
-		int before = SMS.receivedBy(user.person().mobile().e164()).size();
-		browser.post("/ingreso/clave", "password", TestUsers.PASSWORD);
-		await().atMost(Duration.ofSeconds(10)).until(() -> SMS.receivedBy(user.person().mobile().e164()).size() > before);
-		browser.post("/ingreso/segundo-factor", "key", SMS.lastCode(user.person().mobile().e164(), 6).orElseThrow());
-		return browser;
+		return new WebSession(this.mvc).signIn(user);
 	}
 
 	private String answerTo(String page) {
