@@ -23,6 +23,10 @@ public class Accounts {
 		return this.jdbc.sql("SELECT * FROM accounts WHERE number = ?").param(number).query(Accounts::map).optional();
 	}
 
+	public Optional<Account> findById(long id) {
+		return this.jdbc.sql("SELECT * FROM accounts WHERE id = ?").param(id).query(Accounts::map).optional();
+	}
+
 	public List<Account> forCustomer(long customerId) {
 		return this.jdbc.sql("SELECT * FROM accounts WHERE customer_id = ? ORDER BY id")
 			.param(customerId)

@@ -11,6 +11,8 @@ import io.clave.server.shared.PhoneNumber;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The customers of the core-banking registry. */
 @Repository
@@ -24,6 +26,15 @@ public class Customers {
 
 	public Optional<Customer> findById(long id) {
 		return this.jdbc.sql("SELECT * FROM customers WHERE id = ?").param(id).query(Customers::map).optional();
+	}
+
+	/**
+	 * Locks the customer's row until the caller's transaction ends, so that checks over all of a customer's
+	 * operations (a daily limit) see one operation at a time.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockForUpdate(long id) {
+		this.jdbc.sql("SELECT id FROM customers WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
 	}
 
 	public Optional<Customer> findByCedula(Cedula cedula) {

@@ -50,6 +50,22 @@ public class Notifications {
 			Locale locale) {
 		String what = this.templates.text("one-time-key.what." + (PURPOSES.contains(purpose) ? purpose : "OTHER"),
 				locale);
+		sendKey(to, channels, purpose, what, key, validity, locale);
+	}
+
+	/**
+	 * Sends a clave temporal that authorises one operation, naming its amount and (masked) destination, so that the
+	 * customer sees what they approve and the key cannot be talked into approving another (PSD2 dynamic linking).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendOperationKey(Recipient to, Channels channels, String key, Duration validity, String amount,
+			String maskedDestination, Locale locale) {
+		String what = this.templates.text("one-time-key.what.OPERATION", locale, amount, maskedDestination);
+		sendKey(to, channels, "OPERATION", what, key, validity, locale);
+	}
+
+	private void sendKey(Recipient to, Channels channels, String purpose, String what, String key, Duration validity,
+			Locale locale) {
 		String expiresIn = this.templates.duration(validity, locale);
 		if (channels.sms() && smsReachable(to)) {
 			this.outbox.addSms("ONE_TIME_KEY", to.mobile(),
@@ -170,6 +186,25 @@ public class Notifications {
 		this.outbox.addEmail("PASSWORD_CHANGED", to.email(), this.templates.email("password-changed", locale,
 				Map.of("name", to.name(), "when", when, "ipAddress", ipAddress)), false);
 		log.debug("Queued the password-change notice for {}", to);
+	}
+
+	/**
+	 * Tells the customer by e-mail and SMS that a transfer left their account: amount, accounts masked, when and its
+	 * reference, so that one they did not make is noticed at once.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendTransferDone(Recipient to, Instant at, String amount, String fromMasked, String toMasked,
+			String reference, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		if (smsReachable(to)) {
+			this.outbox.addSms("TRANSFER_DONE", to.mobile(), this.templates.text("transfer-done.sms", locale,
+					this.bank.name(), amount, fromMasked, toMasked, when, this.bank.callCenter()), false);
+		}
+		this.outbox.addEmail("TRANSFER_DONE", to.email(), this.templates.email("transfer-done", locale,
+				Map.of("name", to.name(), "when", when, "amount", amount, "from", fromMasked, "to", toMasked,
+						"reference", reference)),
+				false);
+		log.debug("Queued a transfer notice for {}", to);
 	}
 
 }

@@ -13,6 +13,8 @@ import io.clave.server.notification.Notifications;
 import io.clave.server.notification.Recipient;
 import io.clave.server.secrets.Secrets;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,6 +54,16 @@ public class OneTimeKeys {
 	/** Generates a key, kills the previous one and sends the new one, in the caller's transaction. */
 	@Transactional
 	public KeyIssue issue(UUID flowId, KeyPurpose purpose, Recipient to, Channels channels, Locale locale) {
+		return issue(flowId, purpose, to, channels, locale, null);
+	}
+
+	/**
+	 * Like {@link #issue(UUID, KeyPurpose, Recipient, Channels, Locale)}, for a key that authorises one operation:
+	 * its message names the operation's amount and masked destination (dynamic linking).
+	 */
+	@Transactional
+	public KeyIssue issue(UUID flowId, KeyPurpose purpose, Recipient to, Channels channels, Locale locale,
+			@Nullable LinkedOperation operation) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				INSERT INTO one_time_key_flows (flow_id, purpose, keys_issued, wrong_total, state, created_at)
@@ -86,7 +98,13 @@ public class OneTimeKeys {
 				WHERE flow_id = ? AND purpose = ?""")
 			.params(Timestamp.from(now), flowId, purpose.name())
 			.update();
-		this.notifications.sendOneTimeKey(to, channels, purpose.name(), key, this.settings.lifetime(), locale);
+		if (operation == null) {
+			this.notifications.sendOneTimeKey(to, channels, purpose.name(), key, this.settings.lifetime(), locale);
+		}
+		else {
+			this.notifications.sendOperationKey(to, channels, key, this.settings.lifetime(), operation.amount(),
+					operation.maskedDestination(), locale);
+		}
 		Instant nextIssueAt = flow.keysIssued() + 1 > this.settings.maxResends() ? null
 				: now.plus(this.settings.resendCoolDown());
 		return new KeyIssue(KeyIssue.Outcome.ISSUED, expiresAt, nextIssueAt);

@@ -143,6 +143,15 @@ class SoftTokenStore {
 			.update();
 	}
 
+	/** Files a signing code's use; false when the same code (token, question, step) was used before. */
+	boolean recordSignature(UUID tokenId, byte[] questionHmac, long step, Instant stepStart) {
+		return this.jdbc.sql("""
+				INSERT INTO soft_token_signatures (token_id, question_hmac, step, step_start)
+				VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(tokenId, questionHmac, step, Timestamp.from(stepStart))
+			.update() == 1;
+	}
+
 	private static Token map(ResultSet rs, int row) throws SQLException {
 		Timestamp activated = rs.getTimestamp("activated_at");
 		return new Token(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("state"),

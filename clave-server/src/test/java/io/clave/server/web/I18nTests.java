@@ -41,14 +41,15 @@ class I18nTests extends IntegrationTest {
 	MockMvcTester mvc;
 
 	/** One bundle per flow, as listed in spring.messages.basename. */
-	private static final List<String> BUNDLES = List.of("messages", "login", "banking", "recovery", "softtoken");
+	private static final List<String> BUNDLES = List.of("messages", "login", "banking", "recovery", "softtoken",
+			"transfer");
 
 	/** The packages whose code names message keys (the flows and the helpers they share). */
 	private static final List<String> FLOW_PACKAGES = List.of("enrollment", "login", "banking", "recovery", "shared",
-			"corebanking", "softtoken");
+			"corebanking", "softtoken", "authorization", "transfer");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "login", "banking", "recovery", "softtoken" })
+	@ValueSource(strings = { "messages", "login", "banking", "recovery", "softtoken", "transfer" })
 	void bothLanguagesHaveTheSameKeys(String name) throws IOException {
 		assertThat(bundle("messages/" + name + "_en.properties").stringPropertyNames())
 			.containsExactlyInAnyOrderElementsOf(bundle("messages/" + name + ".properties").stringPropertyNames());
@@ -73,7 +74,7 @@ class I18nTests extends IntegrationTest {
 		Set<String> used = new TreeSet<>();
 		Pattern templateKey = Pattern.compile("#\\{([a-z0-9][a-z0-9.\\-_]*)");
 		Pattern codeLiteral = Pattern.compile(
-				"\"((?:enrollment|field|cedula|card-number|pin|date|year|month|account|phone|key|image|phrase|question|answer|terms|second-factor|form|login|session|banking|profile|recovery|token)\\.[a-z0-9.\\-_]+)\"");
+				"\"((?:enrollment|field|cedula|card-number|pin|date|year|month|account|phone|key|image|phrase|question|answer|terms|second-factor|form|login|session|banking|profile|recovery|token|transfer|authorization)\\.[a-z0-9.\\-_]+)\"");
 		for (Path file : files(TEMPLATES, ".html")) {
 			// e-mails resolve against their own bundle, checked by MessageTemplatesTests
 			if (!file.startsWith(TEMPLATES.resolve("notification"))) {

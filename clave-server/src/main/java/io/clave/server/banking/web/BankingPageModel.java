@@ -1,6 +1,7 @@
 package io.clave.server.banking.web;
 
 import io.clave.server.shared.BankSettings;
+import io.clave.server.shared.Formats;
 
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -23,6 +23,7 @@ import io.clave.server.login.SecondFactorChallenge;
 import io.clave.server.login.SignedInCustomer;
 import io.clave.server.onetimekey.OneTimeKeySettings;
 import io.clave.server.shared.ClientContext;
+import io.clave.server.shared.Formats;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

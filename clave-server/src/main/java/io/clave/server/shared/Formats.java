@@ -1,4 +1,4 @@
-package io.clave.server.banking.web;
+package io.clave.server.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,23 +10,23 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.clave.server.shared.BankSettings;
-import io.clave.server.shared.Masks;
 
 import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
  * How the signed-in pages write money, moments and numbers: amounts as Ecuador writes dollars ($1,520.35) in both
  * languages, moments in the bank's time zone with the pattern of the page's language, accounts and cards masked.
  * The pages reach it as {@code fmt}.
  */
+@Component
 public final class Formats {
 
 	private final MessageSource messages;
 
 	private final BankSettings bank;
 
-	Formats(MessageSource messages, BankSettings bank) {
+	public Formats(MessageSource messages, BankSettings bank) {
 		this.messages = messages;
 		this.bank = bank;
 	}
