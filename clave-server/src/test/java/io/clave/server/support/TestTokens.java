@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.clave.otp.Base32;
+import io.clave.otp.Ocra;
+import io.clave.otp.OcraInput;
+import io.clave.otp.OcraSuite;
 import io.clave.otp.Totp;
 import io.clave.server.shared.ClientContext;
 import io.clave.server.softtoken.ActivationCompletion;
@@ -14,6 +17,7 @@ import io.clave.server.softtoken.ActivationStarted;
 import io.clave.server.softtoken.SoftTokens;
 import io.clave.server.softtoken.TokenCheck;
 import io.clave.server.support.TestUsers.Enrolled;
+import io.clave.token.Transaction;
 
 import org.springframework.stereotype.Component;
 
@@ -55,6 +59,17 @@ public class TestTokens {
 				.stream()
 				.anyMatch(sms -> sms.text().contains("se activó tu Token digital")));
 		return seed;
+	}
+
+	/**
+	 * The app's transaction-signing code now (plus the offset in seconds) for an amount such as {@code 25.00} and a
+	 * destination account, computed the way the app library does (its {@link Transaction#question()}).
+	 */
+	public String signAt(byte[] seed, String amount, String destination, int offsetSeconds) {
+		OcraSuite suite = OcraSuite.parse(SoftTokens.SIGNING_SUITE);
+		return Ocra.generate(suite, seed, OcraInput.builder(Transaction.of(amount, destination).question())
+			.timestamp(suite.timestamp(this.clock.instant().plusSeconds(offsetSeconds)))
+			.build());
 	}
 
 	/** The app's code now, plus the offset in seconds. */
