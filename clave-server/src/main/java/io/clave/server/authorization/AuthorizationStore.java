@@ -41,6 +41,13 @@ class AuthorizationStore {
 			.optional();
 	}
 
+	Optional<Stored> lock(UUID id, UUID userId) {
+		return this.jdbc.sql("SELECT * FROM operation_authorizations WHERE id = ? AND user_id = ? FOR UPDATE")
+			.params(id, userId)
+			.query(AuthorizationStore::map)
+			.optional();
+	}
+
 	/** Marks a pending authorisation authorised with its reference; false when another request did it first. */
 	boolean authorize(UUID id, byte[] referenceHmac, Instant now, Instant referenceExpires) {
 		return this.jdbc.sql("""
@@ -51,16 +58,18 @@ class AuthorizationStore {
 			.update() == 1;
 	}
 
-	/** Counts a wrong code; refuses the authorisation at the limit. Returns the wrong codes counted so far. */
-	int countWrongCode(UUID id, int max) {
+	/**
+	 * Counts a wrong code of a pending authorisation; refuses it at the limit. Returns the wrong codes counted so far;
+	 * empty when it no longer waits (authorised meanwhile by a concurrent request with the right code, or over).
+	 */
+	Optional<Integer> countWrongCode(UUID id, int max) {
 		return this.jdbc.sql("""
 				UPDATE operation_authorizations SET wrong_codes = wrong_codes + 1,
 				       state = CASE WHEN wrong_codes + 1 >= ? THEN 'REFUSED' ELSE state END
 				WHERE id = ? AND state = 'PENDING' RETURNING wrong_codes""")
 			.params(max, id)
 			.query(Integer.class)
-			.optional()
-			.orElse(max);
+			.optional();
 	}
 
 	boolean consume(UUID id, UUID userId, Instant now) {

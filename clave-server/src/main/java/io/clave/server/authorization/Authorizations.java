@@ -130,38 +130,48 @@ public class Authorizations {
 					stored.expiresAt()));
 	}
 
-	/** Checks the code of a waiting authorisation of this customer. */
+	/**
+	 * Checks the code of a waiting authorisation of this customer, in one transaction under the authorisation's row
+	 * lock: of concurrent submissions (a double click, a retry), the first is checked and the others then find it
+	 * authorised. Refusals are committed, never rolled back, so wrong codes always count.
+	 */
 	public AuthorizationCheck verify(UUID id, UUID userId, String code, ClientContext client) {
-		Optional<Stored> found = this.store.find(id, userId);
-		Instant now = this.clock.instant();
-		if (found.isEmpty()) {
-			return AuthorizationCheck.of(Outcome.OVER);
-		}
-		Stored stored = found.get();
-		if ("AUTHORIZED".equals(stored.state()) || "CONSUMED".equals(stored.state())) {
-			return AuthorizationCheck.of(Outcome.ALREADY_AUTHORIZED);
-		}
-		if (!"PENDING".equals(stored.state()) || !stored.expiresAt().isAfter(now)) {
-			return AuthorizationCheck.of(Outcome.OVER);
-		}
 		String candidate = code.strip();
-		Outcome outcome = stored.method() == AuthorizationMethod.SOFT_TOKEN ? checkSignature(stored, candidate, client)
-				: checkKey(stored, candidate);
-		if (outcome == Outcome.AUTHORIZED) {
-			return authorize(stored, client);
-		}
-		if (outcome == Outcome.WRONG || outcome == Outcome.REPLAYED) {
-			int wrong = this.transactions
-				.execute(status -> this.store.countWrongCode(id, this.settings.maxWrongCodes()));
-			int left = Math.max(0, this.settings.maxWrongCodes() - wrong);
-			this.audit.record(AuditEvent.failure("AUTHORIZATION", subject(userId), client,
-					(outcome == Outcome.REPLAYED ? "replayed" : "wrong-code") + (left == 0 ? "-now-refused" : ""))
+		AuthorizationCheck check = this.transactions.execute(status -> {
+			Optional<Stored> found = this.store.lock(id, userId);
+			if (found.isEmpty()) {
+				return AuthorizationCheck.of(Outcome.OVER);
+			}
+			Stored stored = found.get();
+			if ("AUTHORIZED".equals(stored.state()) || "CONSUMED".equals(stored.state())) {
+				return AuthorizationCheck.of(Outcome.ALREADY_AUTHORIZED);
+			}
+			if (!"PENDING".equals(stored.state()) || !stored.expiresAt().isAfter(this.clock.instant())) {
+				return AuthorizationCheck.of(Outcome.OVER);
+			}
+			Outcome outcome = stored.method() == AuthorizationMethod.SOFT_TOKEN
+					? checkSignature(stored, candidate, client) : checkKey(stored, candidate);
+			if (outcome == Outcome.AUTHORIZED) {
+				return authorize(stored);
+			}
+			if (outcome == Outcome.WRONG || outcome == Outcome.REPLAYED) {
+				int wrong = this.store.countWrongCode(id, this.settings.maxWrongCodes()).orElse(0);
+				int left = Math.max(0, this.settings.maxWrongCodes() - wrong);
+				return left == 0 ? AuthorizationCheck.of(Outcome.OVER) : new AuthorizationCheck(outcome, null, left);
+			}
+			return AuthorizationCheck.of(outcome);
+		});
+		switch (check.outcome()) {
+			case AUTHORIZED -> this.audit.record(AuditEvent.success("AUTHORIZATION", subject(userId), client)
 				.with("authorization", id.toString()));
-			return left == 0 ? AuthorizationCheck.of(Outcome.OVER) : new AuthorizationCheck(outcome, null, left);
+			case ALREADY_AUTHORIZED -> {
+			}
+			default -> this.audit.record(AuditEvent.failure("AUTHORIZATION", subject(userId), client,
+					check.outcome().name().toLowerCase(Locale.ROOT)
+							+ (check.outcome() == Outcome.OVER ? "" : "-" + check.attemptsLeft() + "-left"))
+				.with("authorization", id.toString()));
 		}
-		this.audit.record(AuditEvent.failure("AUTHORIZATION", subject(userId), client,
-				outcome.name().toLowerCase(Locale.ROOT)).with("authorization", id.toString()));
-		return AuthorizationCheck.of(outcome);
+		return check;
 	}
 
 	/** The operation takes its authorisation (in the operation's transaction); false when it is not authorised. */
@@ -196,7 +206,7 @@ public class Authorizations {
 	}
 
 	private Outcome checkKey(Stored stored, String code) {
-		KeyCheck check = this.keys.verify(stored.id(), KeyPurpose.TRANSACTION, code);
+		KeyCheck check = this.keys.verifyWithin(stored.id(), KeyPurpose.TRANSACTION, code);
 		return switch (check) {
 			case ACCEPTED -> Outcome.AUTHORIZED;
 			case WRONG -> Outcome.WRONG;
@@ -204,20 +214,13 @@ public class Authorizations {
 		};
 	}
 
-	private AuthorizationCheck authorize(Stored stored, ClientContext client) {
+	private AuthorizationCheck authorize(Stored stored) {
 		byte[] bytes = new byte[20];
 		this.random.nextBytes(bytes);
 		String reference = "AUT-" + Base32.encodeWithoutPadding(bytes);
 		Instant now = this.clock.instant();
-		boolean first = Boolean.TRUE.equals(this.transactions.execute(status -> this.store.authorize(stored.id(),
-				this.secrets.hmac(REFERENCE_PURPOSE, reference), now, now.plus(this.settings.referenceLifetime()))));
-		if (!first) {
-			return AuthorizationCheck.of(Outcome.ALREADY_AUTHORIZED);
-		}
-		this.audit.record(AuditEvent.success("AUTHORIZATION", subject(stored.userId()), client)
-			.with("authorization", stored.id().toString())
-			.with("operation", stored.operation().kind().name())
-			.with("method", stored.method().name()));
+		this.store.authorize(stored.id(), this.secrets.hmac(REFERENCE_PURPOSE, reference), now,
+				now.plus(this.settings.referenceLifetime()));
 		return new AuthorizationCheck(Outcome.AUTHORIZED, reference, 0);
 	}
 

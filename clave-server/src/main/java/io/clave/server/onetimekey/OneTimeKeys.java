@@ -116,6 +116,20 @@ public class OneTimeKeys {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public KeyCheck verify(UUID flowId, KeyPurpose purpose, String candidate) {
+		return check(flowId, purpose, candidate);
+	}
+
+	/**
+	 * Checks a key in the caller's transaction, for a caller that holds a lock of its own over the check and what
+	 * follows it (so that concurrent submissions are seen one after the other). A wrong entry counts only if the
+	 * caller commits, so the caller must not roll back after a refusal.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public KeyCheck verifyWithin(UUID flowId, KeyPurpose purpose, String candidate) {
+		return check(flowId, purpose, candidate);
+	}
+
+	private KeyCheck check(UUID flowId, KeyPurpose purpose, String candidate) {
 		Optional<Flow> found = lockFlow(flowId, purpose);
 		if (found.isEmpty()) {
 			return KeyCheck.NO_KEY;

@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The key ring that seals token seeds with AES-256-GCM. Each sealed seed names the key that sealed it, so a new key
  * can be put first (it seals from then on) while older ones still open what they sealed; no token needs activating
- * again. Without configured keys, one key derived from the master key serves, under the id {@code master}.
+ * again. Without configured keys, one key derived from the master key serves, under the id {@code master}; the bare
+ * entry {@code master} puts that derived key in the ring at its place (to rotate away from it, or back to it).
  */
 @Component
 class SeedKeys {
@@ -29,6 +32,9 @@ class SeedKeys {
 	private static final String PURPOSE = "softtoken-seed";
 
 	private static final int NONCE_BYTES = 12;
+
+	/** Stands for the key derived from the master key in the ring. */
+	private static final byte[] DERIVED = new byte[0];
 
 	private final Map<String, byte[]> keys = new LinkedHashMap<>();
 
@@ -40,6 +46,10 @@ class SeedKeys {
 		this.secrets = secrets;
 		this.random = random;
 		for (String entry : settings.seedKeys()) {
+			if (MASTER.equals(entry.strip())) {
+				this.keys.put(MASTER, DERIVED);
+				continue;
+			}
 			int colon = entry.indexOf(':');
 			if (colon < 1) {
 				throw new IllegalStateException("clave.softtoken.seed-keys entries are id:base64");
@@ -56,9 +66,16 @@ class SeedKeys {
 		return this.keys.isEmpty() ? MASTER : this.keys.keySet().iterator().next();
 	}
 
+	/** The ids of every key that can open a seed: the ring's, and the derived key's. */
+	Set<String> openableIds() {
+		Set<String> ids = new LinkedHashSet<>(this.keys.keySet());
+		ids.add(MASTER);
+		return ids;
+	}
+
 	Sealed seal(byte[] seed) {
 		String id = currentId();
-		if (MASTER.equals(id)) {
+		if (MASTER.equals(id) && isDerived(MASTER)) {
 			return new Sealed(id, this.secrets.encrypt(PURPOSE, seed));
 		}
 		byte[] nonce = new byte[NONCE_BYTES];
@@ -68,7 +85,7 @@ class SeedKeys {
 	}
 
 	byte[] open(String id, byte[] sealed) {
-		if (MASTER.equals(id) && !this.keys.containsKey(MASTER)) {
+		if (MASTER.equals(id) && isDerived(MASTER)) {
 			return this.secrets.decrypt(PURPOSE, sealed);
 		}
 		byte[] key = this.keys.get(id);
@@ -78,6 +95,11 @@ class SeedKeys {
 		byte[] nonce = java.util.Arrays.copyOfRange(sealed, 0, NONCE_BYTES);
 		return cipher(Cipher.DECRYPT_MODE, key, nonce, id).apply(java.util.Arrays.copyOfRange(sealed, NONCE_BYTES,
 				sealed.length));
+	}
+
+	private boolean isDerived(String id) {
+		byte[] key = this.keys.get(id);
+		return key == null || key == DERIVED;
 	}
 
 	private static Transform cipher(int mode, byte[] key, byte[] nonce, String id) {

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -27,8 +30,10 @@ class SoftTokenStore {
 			Instant expiresAt) {
 	}
 
-	record Token(UUID id, UUID userId, String state, String seedKeyId, byte[] seedBox, byte[] unlockSeedBox,
-			String deviceName, long lastStep, int failedCodes, @Nullable Instant activatedAt) {
+	/** A token as stored; a standard authenticator's has no unlock seed. */
+	record Token(UUID id, UUID userId, String state, TokenApp app, String seedKeyId, byte[] seedBox,
+			byte @Nullable [] unlockSeedBox, String deviceName, long lastStep, int failedCodes,
+			@Nullable Instant activatedAt) {
 	}
 
 	// ---- activations ----------------------------------------------------------------------------------------------
@@ -72,13 +77,20 @@ class SoftTokenStore {
 
 	// ---- tokens -------------------------------------------------------------------------------------------------
 
-	void createToken(UUID id, UUID userId, String seedKeyId, byte[] seedBox, byte[] unlockSeedBox, String deviceName,
-			Instant now) {
+	void createToken(UUID id, UUID userId, TokenApp app, String seedKeyId, byte[] seedBox,
+			byte @Nullable [] unlockSeedBox, String deviceName, Instant now) {
 		this.jdbc.sql("""
-				INSERT INTO soft_tokens (id, user_id, state, seed_key_id, seed_box, unlock_seed_box, device_name,
+				INSERT INTO soft_tokens (id, user_id, state, app, seed_key_id, seed_box, unlock_seed_box, device_name,
 				                         created_at)
-				VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
-			.params(id, userId, seedKeyId, seedBox, unlockSeedBox, deviceName, Timestamp.from(now))
+				VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""")
+			.params(id, userId, app.name(), seedKeyId, seedBox, unlockSeedBox, deviceName, Timestamp.from(now))
+			.update();
+	}
+
+	/** Revokes the user's tokens still waiting for their first code (a new one replaces them). */
+	int revokePending(UUID userId, Instant now) {
+		return this.jdbc.sql("UPDATE soft_tokens SET state = 'REVOKED', revoked_at = ? WHERE user_id = ? AND state = 'PENDING'")
+			.params(Timestamp.from(now), userId)
 			.update();
 	}
 
@@ -130,14 +142,34 @@ class SoftTokenStore {
 			.update();
 	}
 
-	List<Token> sealedWithOtherThan(String keyId) {
-		return this.jdbc.sql("SELECT * FROM soft_tokens WHERE seed_key_id <> ? AND state <> 'REVOKED' FOR UPDATE")
-			.param(keyId)
+	/**
+	 * Up to {@code limit} tokens in use or pending whose seed is sealed under one of {@code olderKeyIds}, locked for
+	 * the caller's transaction. Rows another transaction holds (a code being checked, another instance's reseal) are
+	 * skipped, not waited for; a row another reseal has just committed no longer matches and is not returned.
+	 */
+	List<Token> lockSealedUnder(Collection<String> olderKeyIds, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM soft_tokens WHERE seed_key_id = ANY (?) AND state <> 'REVOKED'
+				ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+			.params(olderKeyIds.toArray(String[]::new), limit)
 			.query(SoftTokenStore::map)
 			.list();
 	}
 
-	void reseal(UUID id, String keyId, byte[] seedBox, byte[] unlockSeedBox) {
+	/** The key ids of tokens not revoked that are sealed under none of {@code keyIds}, with how many each. */
+	Map<String, Long> countSealedUnderOtherThan(Collection<String> keyIds) {
+		Map<String, Long> counts = new TreeMap<>();
+		this.jdbc.sql("""
+				SELECT seed_key_id, count(*) AS tokens FROM soft_tokens
+				WHERE NOT (seed_key_id = ANY (?)) AND state <> 'REVOKED' GROUP BY seed_key_id""")
+			.param(keyIds.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				counts.put(rs.getString("seed_key_id"), rs.getLong("tokens"));
+			});
+		return counts;
+	}
+
+	void reseal(UUID id, String keyId, byte[] seedBox, byte @Nullable [] unlockSeedBox) {
 		this.jdbc.sql("UPDATE soft_tokens SET seed_key_id = ?, seed_box = ?, unlock_seed_box = ? WHERE id = ?")
 			.params(keyId, seedBox, unlockSeedBox, id)
 			.update();
@@ -155,7 +187,7 @@ class SoftTokenStore {
 	private static Token map(ResultSet rs, int row) throws SQLException {
 		Timestamp activated = rs.getTimestamp("activated_at");
 		return new Token(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("state"),
-				rs.getString("seed_key_id"), rs.getBytes("seed_box"), rs.getBytes("unlock_seed_box"),
+				TokenApp.valueOf(rs.getString("app")), rs.getString("seed_key_id"), rs.getBytes("seed_box"), rs.getBytes("unlock_seed_box"),
 				rs.getString("device_name"), rs.getLong("last_step"), rs.getInt("failed_codes"),
 				activated == null ? null : activated.toInstant());
 	}

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -36,7 +38,9 @@ import io.clave.server.softtoken.SoftTokenStore.Activation;
 import io.clave.server.softtoken.SoftTokenStore.Token;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Token digital's life on the server (docs/token-protocol.md): an activation is started from the signed-in web
@@ -48,6 +52,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class SoftTokens {
 
 	static final Totp TOTP = Totp.defaults();
+
+	/** What a standard authenticator is told in the key URI; the same as {@link #TOTP}. */
+	static final int TOTP_DIGITS = 6;
+
+	static final int TOTP_PERIOD_SECONDS = 30;
+
+	/** The device name of a standard app's token: the app does not tell it. */
+	static final String STANDARD_DEVICE = "Authenticator";
+
+	static final int RESEAL_BATCH = 100;
 
 	/** Transaction signing: destination (20 digits) and amount in cents (12 digits), one-minute steps. */
 	public static final String SIGNING_SUITE = "OCRA-1:HOTP-SHA256-8:QN32-T1M";
@@ -83,10 +97,13 @@ public class SoftTokens {
 
 	private final OneTimeKeys keys;
 
+	private final TransactionTemplate transaction;
+
 	SoftTokens(SoftTokenStore store, SeedKeys seedKeys, Users users, Customers customers, Notifications notifications,
 			AuditTrail audit, Secrets secrets, SecureRandom random, SoftTokenSettings settings, BankSettings bank,
-			OneTimeKeys keys, Clock clock) {
+			OneTimeKeys keys, Clock clock, PlatformTransactionManager transactions) {
 		this.keys = keys;
+		this.transaction = new TransactionTemplate(transactions);
 		this.store = store;
 		this.seedKeys = seedKeys;
 		this.users = users;
@@ -163,13 +180,112 @@ public class SoftTokens {
 		SeedKeys.Sealed sealedUnlock = this.seedKeys.seal(unlockSeed);
 		UUID tokenId = UUID.randomUUID();
 		String device = deviceName.isBlank() ? "Token digital" : deviceName.strip();
-		this.store.createToken(tokenId, activation.userId(), sealedSeed.keyId(), sealedSeed.box(), sealedUnlock.box(),
+		this.store.createToken(tokenId, activation.userId(), TokenApp.CLAVE_TOKEN, sealedSeed.keyId(), sealedSeed.box(),
+				sealedUnlock.box(),
 				device.length() > 60 ? device.substring(0, 60) : device, now);
 		this.store.useActivation(activationId, tokenId);
 		this.audit.record(AuditEvent.success("TOKEN_ACTIVATION", subject(activation.userId()), client)
 			.with("token", tokenId.toString()));
 		return new ActivationCompletion(ActivationCompletion.Outcome.CREATED, tokenId,
 				Base32.encodeWithoutPadding(seed), Base32.encodeWithoutPadding(unlockSeed), 0);
+	}
+
+	// ---- activation for a standard authenticator app --------------------------------------------------------------
+
+	/** The kind of app new tokens are activated for ({@code clave.softtoken.app}). */
+	public TokenApp appForNewTokens() {
+		return this.settings.app();
+	}
+
+	/**
+	 * Standard mode, first step (after the challenge question, the image and the terms): a clave temporal by SMS to
+	 * the registered mobile. The standard QR carries the secret itself, so the mobile is proven before it is shown.
+	 * @param attempt a random id the page keeps for this activation; the key's flow is bound to it and to the user, so
+	 * asking again within one attempt follows the clave temporal's cool-down and resend limit
+	 */
+	@Transactional
+	public StandardActivation sendStandardActivationKey(UUID userId, UUID attempt, Locale locale,
+			ClientContext client) {
+		User user = this.users.findById(userId).orElseThrow();
+		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
+		KeyIssue issue = this.keys.issue(standardFlow(userId, attempt), KeyPurpose.TOKEN_ACTIVATION,
+				new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email()), Channels.SMS, locale);
+		this.audit.record(AuditEvent.success("TOKEN_ACTIVATION_START", subject(userId), client)
+			.with("app", TokenApp.STANDARD_AUTHENTICATOR.name())
+			.with("key", issue.outcome().name()));
+		return switch (issue.outcome()) {
+			case ISSUED -> StandardActivation.keySent(null);
+			case COOL_DOWN -> StandardActivation.keySent("token.activation.standard.key.cool-down");
+			case LIMIT_REACHED -> StandardActivation.over("token.activation.standard.key.limit");
+			case FLOW_ENDED -> StandardActivation.over("token.activation.standard.key.over");
+		};
+	}
+
+	/**
+	 * Standard mode, second step: the clave temporal. When it is right, a new PENDING token for a standard app is
+	 * created (any earlier pending one is revoked) and its secret is answered, once, in the {@code otpauth://} key URI;
+	 * the customer then confirms it with the app's first code ({@link #confirm}). Not one transaction: the key check
+	 * commits on its own first, so this never holds two connections at once.
+	 */
+	public StandardActivation createStandardToken(UUID userId, UUID attempt, String key, ClientContext client) {
+		String typed = key.strip();
+		if (!typed.matches("\\d{6,10}")) {
+			return StandardActivation.refused("token.activation.standard.key.format");
+		}
+		KeyCheck check = this.keys.verify(standardFlow(userId, attempt), KeyPurpose.TOKEN_ACTIVATION, typed);
+		if (check != KeyCheck.ACCEPTED) {
+			this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION", subject(userId), client,
+					check.name().toLowerCase(Locale.ROOT))
+				.with("app", TokenApp.STANDARD_AUTHENTICATOR.name()));
+			return switch (check) {
+				case WRONG -> StandardActivation.refused("token.activation.standard.key.wrong");
+				case EXPIRED, EXHAUSTED -> StandardActivation.over("token.activation.standard.key.expired");
+				default -> StandardActivation.over("token.activation.standard.key.over");
+			};
+		}
+		User user = this.users.findById(userId).orElseThrow();
+		byte[] seed = new byte[20];
+		this.random.nextBytes(seed);
+		UUID tokenId = UUID.randomUUID();
+		this.transaction.executeWithoutResult(status -> {
+			Instant now = this.clock.instant();
+			this.store.revokePending(userId, now);
+			SeedKeys.Sealed sealed = this.seedKeys.seal(seed);
+			this.store.createToken(tokenId, userId, TokenApp.STANDARD_AUTHENTICATOR, sealed.keyId(), sealed.box(), null,
+					STANDARD_DEVICE, now);
+			this.audit.record(AuditEvent.success("TOKEN_ACTIVATION", subject(userId), client)
+				.with("token", tokenId.toString())
+				.with("app", TokenApp.STANDARD_AUTHENTICATOR.name()));
+		});
+		String secret = Base32.encodeWithoutPadding(seed);
+		return new StandardActivation(StandardActivation.Kind.CREATED, null, tokenId, keyUri(user.username(), secret),
+				secret);
+	}
+
+	/**
+	 * The Key URI format of Google Authenticator, which Microsoft Authenticator and FreeOTP read too:
+	 * {@code otpauth://totp/Issuer:account?secret=...&issuer=Issuer&algorithm=SHA1&digits=6&period=30}, label and
+	 * issuer percent-encoded.
+	 */
+	String keyUri(String username, String secret) {
+		String issuer = encode(this.bank.name());
+		return "otpauth://totp/" + issuer + ":" + encode(username) + "?secret=" + secret + "&issuer=" + issuer
+				+ "&algorithm=SHA1&digits=" + TOTP_DIGITS + "&period=" + TOTP_PERIOD_SECONDS;
+	}
+
+	private UUID standardFlow(UUID userId, UUID attempt) {
+		return this.secrets.uuid("softtoken-standard-activation", userId + ":" + attempt);
+	}
+
+	/**
+	 * Whether the customer's token in use can sign a transaction (OCRA, docs/token-protocol.md §3): only an ACTIVE
+	 * token of the bank's own app. A standard authenticator cannot, so transfers ask those customers for a clave
+	 * temporal by SMS that names the amount instead; a locked token or none signs nothing either.
+	 */
+	public boolean signsTransactions(UUID userId) {
+		return this.store.findInUse(userId)
+			.map(token -> "ACTIVE".equals(token.state()) && token.app() == TokenApp.CLAVE_TOKEN)
+			.orElse(false);
 	}
 
 	/**
@@ -277,6 +393,17 @@ public class SoftTokens {
 			return UnlockOutcome.over("token.unlock.no-token");
 		}
 		Token token = found.get();
+		if (token.app() != TokenApp.CLAVE_TOKEN || token.unlockSeedBox() == null) {
+			// a standard app has no PIN to unlock: lift the server's lock only
+			this.store.unlock(token.id());
+			this.audit.record(AuditEvent.success("TOKEN_UNLOCK", subject(userId), client)
+				.with("token", token.id().toString())
+				.with("was", token.state()));
+			return new UnlockOutcome(UnlockOutcome.Kind.LOCK_LIFTED, null, null);
+		}
+		if (!challenge.strip().matches("\\d{8}")) {
+			return UnlockOutcome.over("token.unlock.over");
+		}
 		byte[] unlockSeed = this.seedKeys.open(token.seedKeyId(), token.unlockSeedBox());
 		String code = Ocra.generate(OcraSuite.parse(UNLOCK_SUITE), unlockSeed, OcraInput.builder(challenge.strip())
 			.build());
@@ -285,6 +412,41 @@ public class SoftTokens {
 			.with("token", token.id().toString())
 			.with("was", token.state()));
 		return new UnlockOutcome(UnlockOutcome.Kind.UNLOCKED, null, code);
+	}
+
+	/**
+	 * "Desbloqueo App" for a standard authenticator, which has no PIN lock: only the server's lock after too many wrong
+	 * codes can be lifted, after a clave temporal by SMS.
+	 * @param attempt a random id the page keeps for this unlock; the key's flow is bound to it and to the user
+	 */
+	@Transactional
+	public UnlockOutcome startServerUnlock(UUID userId, UUID attempt, Locale locale, ClientContext client) {
+		Optional<Token> token = this.store.findInUse(userId);
+		if (token.isEmpty()) {
+			return UnlockOutcome.over("token.unlock.no-token");
+		}
+		if (token.get().app() != TokenApp.STANDARD_AUTHENTICATOR) {
+			return UnlockOutcome.over("token.unlock.over");
+		}
+		if (!"LOCKED".equals(token.get().state())) {
+			return UnlockOutcome.over("token.unlock.standard.not-locked");
+		}
+		User user = this.users.findById(userId).orElseThrow();
+		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
+		KeyIssue issue = this.keys.issue(unlockFlow(userId, "server:" + attempt), KeyPurpose.TOKEN_UNLOCK,
+				new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email()), Channels.SMS, locale);
+		this.audit.record(AuditEvent.success("TOKEN_UNLOCK_START", subject(userId), client)
+			.with("app", TokenApp.STANDARD_AUTHENTICATOR.name()));
+		return switch (issue.outcome()) {
+			case ISSUED -> new UnlockOutcome(UnlockOutcome.Kind.KEY_SENT, null, null);
+			case COOL_DOWN -> new UnlockOutcome(UnlockOutcome.Kind.KEY_SENT, "token.unlock.key.cool-down", null);
+			default -> UnlockOutcome.over("token.unlock.key.limit");
+		};
+	}
+
+	/** Second step of {@link #startServerUnlock}: the clave temporal; a right one lifts the server's lock. */
+	public UnlockOutcome finishServerUnlock(UUID userId, UUID attempt, String key, ClientContext client) {
+		return finishUnlock(userId, "server:" + attempt, key, client);
 	}
 
 	private UUID unlockFlow(UUID userId, String challenge) {
@@ -298,21 +460,47 @@ public class SoftTokens {
 
 	public Optional<TokenStatus> inUse(UUID userId) {
 		return this.store.findInUse(userId)
-			.map(token -> new TokenStatus(token.id(), token.state(), token.deviceName(), token.activatedAt()));
+			.map(token -> new TokenStatus(token.id(), token.state(), token.app(), token.deviceName(),
+					token.activatedAt()));
 	}
 
-	/** Seals every seed still under an older key with the current one; returns how many tokens it resealed. */
-	@Transactional
+	/**
+	 * Seals every seed still under an older key of the ring with the current one; returns how many tokens it
+	 * resealed. Works in short transactions of {@value #RESEAL_BATCH} tokens, each row locked while it is resealed
+	 * ({@code FOR UPDATE SKIP LOCKED}): a code being checked is not held up for long, and two instances running this at
+	 * once share the work instead of doing it twice (a row the other has resealed no longer matches). A row skipped
+	 * because it was busy is resealed on the next run. Tokens under a key no longer in the ring cannot be opened and
+	 * are left as they are ({@link #tokensUnderUnknownKeys}).
+	 */
 	public int resealSeeds() {
 		String current = this.seedKeys.currentId();
-		int count = 0;
-		for (Token token : this.store.sealedWithOtherThan(current)) {
-			SeedKeys.Sealed seed = this.seedKeys.seal(this.seedKeys.open(token.seedKeyId(), token.seedBox()));
-			SeedKeys.Sealed unlock = this.seedKeys.seal(this.seedKeys.open(token.seedKeyId(), token.unlockSeedBox()));
-			this.store.reseal(token.id(), current, seed.box(), unlock.box());
-			count++;
+		List<String> older = this.seedKeys.openableIds().stream().filter(id -> !id.equals(current)).toList();
+		if (older.isEmpty()) {
+			return 0;
 		}
-		return count;
+		int total = 0;
+		while (true) {
+			Integer batch = this.transaction.execute(status -> {
+				List<Token> tokens = this.store.lockSealedUnder(older, RESEAL_BATCH);
+				for (Token token : tokens) {
+					SeedKeys.Sealed seed = this.seedKeys.seal(this.seedKeys.open(token.seedKeyId(), token.seedBox()));
+					byte[] unlock = token.unlockSeedBox() == null ? null
+							: this.seedKeys.seal(this.seedKeys.open(token.seedKeyId(), token.unlockSeedBox())).box();
+					this.store.reseal(token.id(), seed.keyId(), seed.box(), unlock);
+				}
+				return tokens.size();
+			});
+			int count = batch == null ? 0 : batch;
+			total += count;
+			if (count < RESEAL_BATCH) {
+				return total;
+			}
+		}
+	}
+
+	/** Tokens not revoked whose seed is sealed under a key the ring no longer has, by key id (ids are not secret). */
+	public Map<String, Long> tokensUnderUnknownKeys() {
+		return this.store.countSealedUnderOtherThan(this.seedKeys.openableIds());
 	}
 
 	private byte[] seedOf(Token token) {

@@ -73,7 +73,8 @@ public class TransactionSignatures {
 	public TokenCheck verify(UUID userId, long amountInCents, String destinationDigits, String code,
 			ClientContext client) {
 		Optional<Token> found = this.store.lockNewest(userId, "ACTIVE", "LOCKED");
-		if (found.isEmpty()) {
+		if (found.isEmpty() || found.get().app() != TokenApp.CLAVE_TOKEN) {
+			// a standard authenticator app cannot sign a transaction
 			return TokenCheck.NO_TOKEN;
 		}
 		Token token = found.get();
@@ -114,9 +115,11 @@ public class TransactionSignatures {
 		return lock ? TokenCheck.LOCKED : check;
 	}
 
-	/** Whether the customer's token in use can sign transactions now (it is a Clave app token, not locked). */
+	/** Whether the customer's token in use can sign transactions now (a Token digital app's, not locked). */
 	public boolean canSign(UUID userId) {
-		return this.store.findInUse(userId).filter(token -> "ACTIVE".equals(token.state())).isPresent();
+		return this.store.findInUse(userId)
+			.filter(token -> "ACTIVE".equals(token.state()) && token.app() == TokenApp.CLAVE_TOKEN)
+			.isPresent();
 	}
 
 	private static String subject(UUID userId) {

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A step of "Desbloqueo App".
  *
  * @param messageKey what to tell the customer when the step did not go through
- * @param unlockCode the 8-digit code to type into the locked app (UNLOCKED only)
+ * @param unlockCode the 8-digit code to type into the locked app (UNLOCKED only; never for LOCK_LIFTED)
  */
 public record UnlockOutcome(Kind kind, @Nullable String messageKey, @Nullable String unlockCode) {
 
@@ -17,6 +17,9 @@ public record UnlockOutcome(Kind kind, @Nullable String messageKey, @Nullable St
 
 		/** The code for the app, bound to its challenge and this token. */
 		UNLOCKED,
+
+		/** A standard authenticator's token: the server's lock is lifted; there is no code for the app. */
+		LOCK_LIFTED,
 
 		/** Stay on the step and show the message. */
 		REFUSED,

@@ -205,19 +205,101 @@ class SoftTokensTests extends IntegrationTest {
 		Enrolled ana = this.users.enrolled();
 		byte[] seed = activated(ana);
 		String newKey = "k2:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
-		SoftTokenSettings rotated = new SoftTokenSettings(Duration.ofMinutes(5), 3, 1, 5, List.of(newKey));
+		SoftTokenSettings rotated = settings(List.of(newKey));
 		SeedKeys ring = new SeedKeys(rotated, this.secrets, this.random);
 		SoftTokenStore store = new SoftTokenStore(this.jdbc);
 		SoftTokenStore.Token before = store.findInUse(ana.userId()).orElseThrow();
 		assertThat(before.seedKeyId()).isEqualTo(SeedKeys.MASTER);
 		// the old key still opens, the new one seals
-		SeedKeys.Sealed resealed = ring.seal(new SeedKeys(new SoftTokenSettings(Duration.ofMinutes(5), 3, 1, 5,
-				List.of()), this.secrets, this.random).open(before.seedKeyId(), before.seedBox()));
+		SeedKeys.Sealed resealed = ring.seal(new SeedKeys(settings(List.of()), this.secrets, this.random)
+			.open(before.seedKeyId(), before.seedBox()));
 		assertThat(resealed.keyId()).isEqualTo("k2");
 		assertThat(ring.open("k2", resealed.box())).isEqualTo(seed);
 	}
 
+	@Test
+	void theResealJobMovesEverySeedToTheNewFirstKeyOnceEvenWithTwoInstancesAtOnceAndCodesStillVerify()
+			throws Exception {
+		Enrolled ana = this.users.enrolled();
+		byte[] seed = activated(ana);
+		byte[] key = new byte[32];
+		this.random.nextBytes(key);
+		String k2 = "k2:" + java.util.Base64.getEncoder().encodeToString(key);
+		// two instances after the rotation: the new key first, the derived one still in the ring to open older seeds
+		SoftTokens first = service(List.of(k2, SeedKeys.MASTER));
+		SoftTokens second = service(List.of(k2, SeedKeys.MASTER));
+		try {
+			long toReseal = notRevokedUnderOtherThan("k2");
+			assertThat(toReseal).isPositive();
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.Future<Integer> a = pool.submit(() -> {
+				go.await();
+				return first.resealSeeds();
+			});
+			java.util.concurrent.Future<Integer> b = pool.submit(() -> {
+				go.await();
+				return second.resealSeeds();
+			});
+			go.countDown();
+			assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS) + b.get(30, java.util.concurrent.TimeUnit.SECONDS))
+				.as("each seed resealed exactly once between the two").isEqualTo((int) toReseal);
+			pool.shutdown();
+			assertThat(notRevokedUnderOtherThan("k2")).isZero();
+			assertThat(first.resealSeeds()).as("nothing left to do").isZero();
+			assertThat(new SoftTokenStore(this.jdbc).findInUse(ana.userId()).orElseThrow().seedKeyId()).isEqualTo("k2");
+
+			this.clock.advance(Duration.ofSeconds(30));
+			assertThat(first.verify(ana.userId(), code(seed, 0), BROWSER)).isEqualTo(TokenCheck.ACCEPTED);
+			assertThat(first.tokensUnderUnknownKeys()).isEmpty();
+			assertThat(service(List.of()).tokensUnderUnknownKeys()).as("a ring without k2 cannot open them")
+				.containsKey("k2");
+		}
+		finally {
+			// back under the derived key, which is all the rest of the suite's ring has
+			service(List.of(SeedKeys.MASTER, k2)).resealSeeds();
+		}
+		assertThat(notRevokedUnderOtherThan(SeedKeys.MASTER)).isZero();
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.tokens.verify(ana.userId(), code(seed, 0), BROWSER)).isEqualTo(TokenCheck.ACCEPTED);
+	}
+
 	// ---- helpers ------------------------------------------------------------------------------------------------
+
+	@Autowired
+	io.clave.server.corebanking.Customers customers;
+
+	@Autowired
+	io.clave.server.notification.Notifications notifications;
+
+	@Autowired
+	io.clave.server.audit.AuditTrail audit;
+
+	@Autowired
+	io.clave.server.onetimekey.OneTimeKeys oneTimeKeys;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	private static SoftTokenSettings settings(List<String> seedKeys) {
+		return new SoftTokenSettings(Duration.ofMinutes(5), 3, 1, 5, seedKeys, TokenApp.CLAVE_TOKEN,
+				Duration.ofHours(1));
+	}
+
+	/** Another instance of the service, as a server with this key ring would run it. */
+	private SoftTokens service(List<String> seedKeys) {
+		SoftTokenSettings settings = settings(seedKeys);
+		return new SoftTokens(new SoftTokenStore(this.jdbc), new SeedKeys(settings, this.secrets, this.random),
+				this.registry, this.customers, this.notifications, this.audit, this.secrets, this.random, settings,
+				this.bank, this.oneTimeKeys, this.clock, this.transactions);
+	}
+
+	private long notRevokedUnderOtherThan(String keyId) {
+		return this.jdbc.sql("SELECT count(*) FROM soft_tokens WHERE seed_key_id <> ? AND state <> 'REVOKED'")
+			.param(keyId)
+			.query(Long.class)
+			.single();
+	}
 
 	record Activation(UUID id, String text, String bindingKey, String code) {
 	}

@@ -4,6 +4,7 @@ import io.clave.server.shared.ClientContext;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import io.clave.server.audit.AuditEvent;
 import io.clave.server.audit.AuditTrail;
@@ -15,6 +16,8 @@ import io.clave.server.identity.Users;
 import io.clave.server.login.SignedInCustomer;
 import io.clave.server.softtoken.ActivationStarted;
 import io.clave.server.softtoken.SoftTokens;
+import io.clave.server.softtoken.StandardActivation;
+import io.clave.server.softtoken.TokenApp;
 import io.clave.server.softtoken.TokenCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -34,6 +37,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * question, the security image with the steps and the terms, then the QR code with its text while the activation code
  * goes by SMS, and the app's first code to finish. The QR's text holds the binding key, so it is shown once, in the
  * answer that starts the activation, and never kept in the session.
+ * <p>
+ * With {@code clave.softtoken.app=STANDARD_AUTHENTICATOR} the same pages lead, after the terms, to a clave temporal by
+ * SMS (the standard QR carries the secret itself, so the registered mobile is proven first), then to an
+ * {@code otpauth://totp/} QR with the secret in blocks of four under it, and the app's first code. The secret is shown
+ * in that one answer and kept nowhere but sealed in the database: the session holds only the pending token's id. A
+ * reload does not show it again; the page offers to start over (a new clave temporal, a new secret; the earlier pending
+ * token is revoked). That is the safer choice: whoever gets hold of the session cookie, or a browser's history, before
+ * the first code is confirmed cannot fetch the secret, and the customer loses only a minute.
  */
 @Controller
 @RequestMapping("/banca/servicios/segundo-factor/activacion")
@@ -46,6 +57,14 @@ class TokenActivationPages {
 	static final String ANSWERED = "clave.token-activation.answered";
 
 	static final int MAX_WRONG_ANSWERS = 3;
+
+	/** Standard mode: the id of this activation's clave temporal flow (not a secret). */
+	static final String KEY_ATTEMPT = "clave.token-activation.key-attempt";
+
+	/** Standard mode: the pending token whose QR was shown (its id only, never its secret). */
+	static final String PENDING_TOKEN = "clave.token-activation.pending-token";
+
+	private static final String BASE = "/banca/servicios/segundo-factor/activacion";
 
 	private final SoftTokens tokens;
 
@@ -73,9 +92,17 @@ class TokenActivationPages {
 	}
 
 	@GetMapping
-	String question(@AuthenticationPrincipal SignedInCustomer customer, HttpSession session, Locale locale,
-			Model model) {
+	String question(@AuthenticationPrincipal SignedInCustomer customer,
+			@RequestParam(name = "reiniciar", required = false) @Nullable String restart, HttpSession session,
+			Locale locale, Model model) {
+		if (restart != null) {
+			session.removeAttribute(PENDING_TOKEN);
+		}
 		if (Boolean.TRUE.equals(session.getAttribute(ANSWERED))) {
+			if (session.getAttribute(PENDING_TOKEN) != null) {
+				model.addAttribute("notice", "token.activation.standard.shown-once");
+				return standardPage(null, model);
+			}
 			return image(customer, model);
 		}
 		String questionId = (String) session.getAttribute(QUESTION);
@@ -117,13 +144,14 @@ class TokenActivationPages {
 		}
 		session.setAttribute(WRONG_ANSWERS, wrong);
 		model.addAttribute("error", "token.activation.question.wrong");
-		return question(customer, session, locale, model);
+		return question(customer, null, session, locale, model);
 	}
 
 	private String image(SignedInCustomer customer, Model model) {
 		User user = this.users.findById(customer.userId()).orElseThrow();
 		model.addAttribute("image", this.images.find(user.securityImage()).orElse(this.images.all().get(0)));
 		model.addAttribute("phrase", user.securityPhrase() == null ? "" : user.securityPhrase());
+		model.addAttribute("standard", standardMode());
 		model.addAttribute("active", "second-factor");
 		return "banking/token-image";
 	}
@@ -131,13 +159,16 @@ class TokenActivationPages {
 	@PostMapping("/codigo-qr")
 	String start(@AuthenticationPrincipal SignedInCustomer customer,
 			@RequestParam(name = "acceptTerms", required = false) @Nullable String acceptTerms, HttpSession session,
-			HttpServletRequest request, Locale locale, Model model) {
+			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		if (!Boolean.TRUE.equals(session.getAttribute(ANSWERED))) {
 			return "redirect:/banca/servicios/segundo-factor/activacion";
 		}
 		if (acceptTerms == null) {
 			model.addAttribute("error", "token.activation.terms.required");
 			return image(customer, model);
+		}
+		if (standardMode()) {
+			return sendStandardKey(customer, session, request, locale, redirect);
 		}
 		String server = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
 				+ request.getContextPath();
@@ -159,6 +190,8 @@ class TokenActivationPages {
 		if (check == TokenCheck.ACCEPTED) {
 			session.removeAttribute(QUESTION);
 			session.removeAttribute(ANSWERED);
+			session.removeAttribute(KEY_ATTEMPT);
+			session.removeAttribute(PENDING_TOKEN);
 			redirect.addFlashAttribute("notice", "token.activation.done");
 			return "redirect:/banca/servicios/segundo-factor";
 		}
@@ -167,8 +200,89 @@ class TokenActivationPages {
 			return "redirect:/banca/servicios/segundo-factor";
 		}
 		model.addAttribute("error", "token.activation.first-code.wrong");
+		if (session.getAttribute(PENDING_TOKEN) != null) {
+			return standardPage(null, model);
+		}
 		model.addAttribute("active", "second-factor");
 		return "banking/token-qr";
+	}
+
+	// ---- standard authenticator app ---------------------------------------------------------------------------
+
+	private boolean standardMode() {
+		return this.tokens.appForNewTokens() == TokenApp.STANDARD_AUTHENTICATOR;
+	}
+
+	private String sendStandardKey(SignedInCustomer customer, HttpSession session, HttpServletRequest request,
+			Locale locale, RedirectAttributes redirect) {
+		UUID attempt = session.getAttribute(KEY_ATTEMPT) instanceof UUID known ? known : UUID.randomUUID();
+		session.setAttribute(KEY_ATTEMPT, attempt);
+		StandardActivation sent = this.tokens.sendStandardActivationKey(customer.userId(), attempt, locale,
+				ClientContext.of(request));
+		if (sent.kind() == StandardActivation.Kind.KEY_SENT) {
+			if (sent.messageKey() != null) {
+				redirect.addFlashAttribute("notice", sent.messageKey());
+			}
+			return "redirect:" + BASE + "/clave-temporal";
+		}
+		// out of keys for this attempt: the attempt stays in the session, so asking again meets the same limit
+		redirect.addFlashAttribute("error", sent.messageKey());
+		return "redirect:/banca/servicios/segundo-factor";
+	}
+
+	@GetMapping("/clave-temporal")
+	String keyStep(HttpSession session, Model model) {
+		if (!Boolean.TRUE.equals(session.getAttribute(ANSWERED)) || session.getAttribute(KEY_ATTEMPT) == null
+				|| !standardMode()) {
+			return "redirect:" + BASE;
+		}
+		model.addAttribute("active", "second-factor");
+		return "banking/token-standard-key";
+	}
+
+	@PostMapping("/clave-temporal")
+	String submitKey(@AuthenticationPrincipal SignedInCustomer customer,
+			@RequestParam(name = "key", required = false) @Nullable String key, HttpSession session,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		if (!Boolean.TRUE.equals(session.getAttribute(ANSWERED))
+				|| !(session.getAttribute(KEY_ATTEMPT) instanceof UUID attempt) || !standardMode()) {
+			return "redirect:" + BASE;
+		}
+		StandardActivation outcome = this.tokens.createStandardToken(customer.userId(), attempt,
+				key == null ? "" : key, ClientContext.of(request));
+		switch (outcome.kind()) {
+			case CREATED -> {
+				session.removeAttribute(KEY_ATTEMPT);
+				session.setAttribute(PENDING_TOKEN, outcome.tokenId());
+				return standardPage(outcome, model);
+			}
+			case OVER -> {
+				session.removeAttribute(KEY_ATTEMPT);
+				if ("token.activation.standard.key.over".equals(outcome.messageKey())) {
+					session.removeAttribute(ANSWERED);
+					session.removeAttribute(QUESTION);
+					redirect.addFlashAttribute("error", outcome.messageKey());
+					return "redirect:/banca/servicios/segundo-factor";
+				}
+				redirect.addFlashAttribute("error", outcome.messageKey());
+				return "redirect:" + BASE;
+			}
+			default -> {
+				model.addAttribute("error", outcome.messageKey());
+				model.addAttribute("active", "second-factor");
+				return "banking/token-standard-key";
+			}
+		}
+	}
+
+	/** The QR and the secret when {@code created} is given (that one answer), else only the first-code form. */
+	private String standardPage(@Nullable StandardActivation created, Model model) {
+		if (created != null && created.keyUri() != null) {
+			model.addAttribute("qr", QrCodes.svgDataUri(created.keyUri()));
+			model.addAttribute("secret", created.groupedSecret());
+		}
+		model.addAttribute("active", "second-factor");
+		return "banking/token-standard";
 	}
 
 }
