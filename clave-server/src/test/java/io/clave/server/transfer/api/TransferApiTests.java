@@ -280,6 +280,36 @@ class TransferApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesTheTransferForGoodAfterThreeWrongCodesAndMovesNothing() {
+		Enrolled customer = this.users.enrolled();
+		long from = this.customers.addAccount(customer.person(), AccountKind.CHECKING, new BigDecimal("100.00"));
+		ApiSession session = ApiSession.signIn(this.mvc, customer).inEnglish();
+		String mobile = customer.person().mobile().e164();
+		int smsBefore = SMS.receivedBy(mobile).size();
+		String id = json(session.post(TRANSFERS, transfer(from, customer.person().accountNumber(), "25.00"),
+				"Idempotency-Key", newKey())).get("id").asString();
+		String smsKey = await().atMost(Duration.ofSeconds(10))
+			.until(() -> SMS.codeAfter(mobile, smsBefore, 6).orElse(null), code -> code != null);
+		assertThat(SMS.receivedBy(mobile).get(smsBefore).text()).contains("transfer of $25.00");
+		String wrongKey = smsKey.equals("000000") ? "111111" : "000000";
+
+		assertThat(json(session.post(TRANSFERS + "/" + id + "/authorization", code(wrongKey))).get("attemptsLeft")
+			.asInt()).isEqualTo(2);
+		assertThat(json(session.post(TRANSFERS + "/" + id + "/authorization", code(wrongKey))).get("attemptsLeft")
+			.asInt()).isEqualTo(1);
+		MvcTestResult refused = session.post(TRANSFERS + "/" + id + "/authorization", code(wrongKey));
+		assertProblem(refused, HttpStatus.CONFLICT, "transfer.refused.authorization-over");
+		assertThat(json(refused).get("detail").asString()).contains("No money moved");
+
+		assertProblem(session.post(TRANSFERS + "/" + id + "/authorization", code(smsKey)), HttpStatus.CONFLICT,
+				"transfer.refused.authorization-over");
+		assertThat(json(session.get(TRANSFERS + "/" + id)).get("state").asString()).isEqualTo("REFUSED");
+		assertThat(balance(from)).isEqualByComparingTo("100.00");
+		assertThat(movements(from)).isEmpty();
+		assertThat(auditTypes(customer, Outcome.FAILURE)).contains("TRANSFER");
+	}
+
+	@Test
 	void anotherCustomersTransferIsNotFound() {
 		Enrolled customer = this.users.enrolled();
 		long from = this.customers.addAccount(customer.person(), AccountKind.CHECKING, new BigDecimal("100.00"));
