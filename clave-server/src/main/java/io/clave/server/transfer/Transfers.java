@@ -122,7 +122,10 @@ public class Transfers {
 		BigDecimal amount = amount(request.amount(), errors);
 		String description = request.description() == null || request.description().isBlank() ? ""
 				: errors.text("description", request.description(), DESCRIPTION_LENGTH);
-		if (amount != null && from.isPresent()) {
+		// a request sent again under its idempotency key is answered with the transfer filed the first time (or a
+		// conflict), not checked anew: once that transfer is done the balance or the day's limit left may no longer
+		// cover it, and the customer must not be told that the transfer they made was refused
+		if (amount != null && from.isPresent() && this.store.findByKey(customerId, key).isEmpty()) {
 			if (amount.compareTo(from.get().balance()) > 0) {
 				errors.reject("amount", "transfer.amount.balance");
 			}
