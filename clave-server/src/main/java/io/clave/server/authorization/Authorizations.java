@@ -229,7 +229,7 @@ public class Authorizations {
 		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
 		return this.keys.issue(id, KeyPurpose.TRANSACTION,
 				new Recipient(customer.firstNames(), customer.mobilePhone(), customer.email()), Channels.SMS, locale,
-				new LinkedOperation(this.formats.money(operation.amount(), operation.currency()),
+				new LinkedOperation(operation.kind().name(), this.formats.money(operation.amount(), operation.currency()),
 						operation.maskedDestination()));
 	}
 

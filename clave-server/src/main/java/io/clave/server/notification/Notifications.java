@@ -28,6 +28,8 @@ public class Notifications {
 	private static final Set<String> PURPOSES = Set.of("ENROLLMENT", "LOGIN", "TRANSACTION", "RECOVERY",
 			"ADMIN_ACTION", "TOKEN_ACTIVATION", "TOKEN_UNLOCK");
 
+	private static final Set<String> OPERATIONS = Set.of("TRANSFER", "CARDLESS_WITHDRAWAL", "PAYMENT");
+
 	private final MessageTemplates templates;
 
 	private final Outbox outbox;
@@ -58,9 +60,10 @@ public class Notifications {
 	 * customer sees what they approve and the key cannot be talked into approving another (PSD2 dynamic linking).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void sendOperationKey(Recipient to, Channels channels, String key, Duration validity, String amount,
-			String maskedDestination, Locale locale) {
-		String what = this.templates.text("one-time-key.what.OPERATION", locale, amount, maskedDestination);
+	public void sendOperationKey(Recipient to, Channels channels, String key, Duration validity, String operation,
+			String amount, String maskedDestination, Locale locale) {
+		String kind = OPERATIONS.contains(operation) ? operation : "OTHER";
+		String what = this.templates.text("one-time-key.what.OPERATION." + kind, locale, amount, maskedDestination);
 		sendKey(to, channels, "OPERATION", what, key, validity, locale);
 	}
 

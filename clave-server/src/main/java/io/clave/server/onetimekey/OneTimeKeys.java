@@ -102,8 +102,8 @@ public class OneTimeKeys {
 			this.notifications.sendOneTimeKey(to, channels, purpose.name(), key, this.settings.lifetime(), locale);
 		}
 		else {
-			this.notifications.sendOperationKey(to, channels, key, this.settings.lifetime(), operation.amount(),
-					operation.maskedDestination(), locale);
+			this.notifications.sendOperationKey(to, channels, key, this.settings.lifetime(), operation.kind(),
+					operation.amount(), operation.maskedDestination(), locale);
 		}
 		Instant nextIssueAt = flow.keysIssued() + 1 > this.settings.maxResends() ? null
 				: now.plus(this.settings.resendCoolDown());

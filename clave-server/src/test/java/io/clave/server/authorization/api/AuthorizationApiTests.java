@@ -96,7 +96,8 @@ class AuthorizationApiTests extends IntegrationTest {
 		String key = await().atMost(Duration.ofSeconds(10))
 			.until(() -> SMS.codeAfter(mobile, smsBefore, 6).orElse(null), code -> code != null);
 		Sms message = SMS.receivedBy(mobile).get(smsBefore);
-		assertThat(message.text()).contains("$40.00", "******4567", key).doesNotContain(PHONE);
+		assertThat(message.text()).contains("retiro sin tarjeta de $40.00 para el celular ******4567", key)
+			.doesNotContain(PHONE, "transferencia");
 
 		String wrongKey = key.equals("000000") ? "111111" : "000000";
 		MvcTestResult wrong = session.post(AUTHORIZATIONS + "/" + id + "/verification", code(wrongKey));
