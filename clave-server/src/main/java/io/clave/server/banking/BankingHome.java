@@ -18,6 +18,7 @@ import io.clave.server.identity.SecondFactor;
 import io.clave.server.identity.User;
 import io.clave.server.identity.Users;
 import io.clave.server.login.SignedInCustomer;
+import io.clave.server.softtoken.SoftTokens;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +45,13 @@ public class BankingHome {
 
 	private final BankingSettings settings;
 
+	private final SoftTokens tokens;
+
 	private final Clock clock;
 
 	BankingHome(Customers customers, Accounts accounts, AccountMovements movements, Cards cards, Users users,
-			LoginHistory logins, BankingSettings settings, Clock clock) {
+			LoginHistory logins, BankingSettings settings, SoftTokens tokens, Clock clock) {
+		this.tokens = tokens;
 		this.customers = customers;
 		this.accounts = accounts;
 		this.movements = movements;
@@ -89,7 +93,8 @@ public class BankingHome {
 		User user = this.users.findById(userId).orElseThrow();
 		Customer customer = this.customers.findById(user.customerId()).orElseThrow();
 		return new SecondFactorView(user.secondFactor(), user.secondFactor() == SecondFactor.SOFT_TOKEN_PENDING,
-				user.lockedAt(this.clock.instant()), customer.mobilePhone().masked());
+				user.lockedAt(this.clock.instant()), customer.mobilePhone().masked(),
+				user.secondFactor() != SecondFactor.SOFT_TOKEN || this.tokens.signsTransactions(userId));
 	}
 
 }

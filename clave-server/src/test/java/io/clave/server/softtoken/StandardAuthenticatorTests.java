@@ -136,7 +136,8 @@ class StandardAuthenticatorTests extends IntegrationTest {
 			.contains("El código no es correcto");
 		assertThat(browser.post(ACTIVATION + "/confirmar", "code", oathtool(secret)))
 			.hasRedirectedUrl("/banca/servicios/segundo-factor");
-		assertThat(body(browser.get("/banca/servicios/segundo-factor"))).contains("¡Listo! Tu Token digital quedó activado");
+		assertThat(body(browser.get("/banca/servicios/segundo-factor"))).contains("¡Listo! Tu Token digital quedó activado",
+				"Tu app autenticadora está activa: usa sus códigos para ingresar.");
 		assertThat(this.jdbc.sql("SELECT app FROM soft_tokens WHERE user_id = ? AND state = 'ACTIVE'")
 			.param(maria.userId())
 			.query(String.class)
