@@ -144,9 +144,16 @@ final class LoginBenchmark {
 		}
 	}
 
-	/** Customers and their users straight into the registry; one password hash serves them all. */
-	void enrol(ConfigurableApplicationContext context, int count) {
-		ClaveBenchmark.progress("Logins: enrolling " + count + " customers");
+	private void enrol(ConfigurableApplicationContext context, int count) {
+		enrol(context, count, 0);
+	}
+
+	/**
+	 * Customers and their users straight into the registry; one password hash serves them all. Numbered from
+	 * {@code first}: every phase's application shares the JVM's one embedded PostgreSQL, so each takes its own range.
+	 */
+	void enrol(ConfigurableApplicationContext context, int count, int first) {
+		ClaveBenchmark.progress("Enrolling " + count + " customers");
 		Customers customers = context.getBean(Customers.class);
 		Users users = context.getBean(Users.class);
 		PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
@@ -154,7 +161,7 @@ final class LoginBenchmark {
 		String passwordHash = encoder.encode(PASSWORD);
 		String answerHash = encoder.encode("respuesta");
 		transactions.executeWithoutResult(status -> {
-			for (int i = 0; i < count; i++) {
+			for (int i = first; i < first + count; i++) {
 				String nine = String.format(Locale.ROOT, "171%06d", i);
 				String mobile = String.format(Locale.ROOT, "0987%06d", i);
 				long customer = customers.register(new Cedula(nine + Cedula.checkDigit(nine)), "Cliente", "Benchmark",

@@ -56,6 +56,12 @@ final class TransferBenchmark {
 	/** One round on 8 threads before the timed ones, for the JIT. */
 	static final int WARM_UP_THREADS = 8;
 
+	/** Where this phase's customers are numbered from (cédulas, mobiles, usernames), clear of the login phase's. */
+	static final int FIRST_CUSTOMER = 900_000;
+
+	/** The first digits of this phase's account numbers: the ledger check looks at these accounts only. */
+	static final String ACCOUNT_PREFIX = "2201";
+
 	static final BigDecimal OPENING_BALANCE = new BigDecimal("1000.00");
 
 	private static final OcraSuite SUITE = OcraSuite.parse(SoftTokens.SIGNING_SUITE);
@@ -152,7 +158,7 @@ final class TransferBenchmark {
 	 */
 	private void prepareCustomers(ConfigurableApplicationContext context, Map<String, String> sms) {
 		LoginBenchmark logins = new LoginBenchmark(context, sms);
-		logins.enrol(context, TRANSFERS_PER_ROUND);
+		logins.enrol(context, TRANSFERS_PER_ROUND, FIRST_CUSTOMER);
 		Users users = context.getBean(Users.class);
 		Accounts accounts = context.getBean(Accounts.class);
 		UUID[] userIds = new UUID[TRANSFERS_PER_ROUND];
@@ -160,7 +166,7 @@ final class TransferBenchmark {
 			for (int i = 0; i < TRANSFERS_PER_ROUND; i++) {
 				var user = users.findByUsername(logins.users.get(i)[0]).orElseThrow();
 				userIds[i] = user.id();
-				this.accountNumbers[i] = String.format(Locale.ROOT, "2201%06d", i);
+				this.accountNumbers[i] = String.format(Locale.ROOT, ACCOUNT_PREFIX + "%06d", i);
 				this.accountIds[i] = accounts.register(user.customerId(), AccountKind.SAVINGS, this.accountNumbers[i],
 						OPENING_BALANCE);
 			}
@@ -258,26 +264,29 @@ final class TransferBenchmark {
 	}
 
 	private static BigDecimal totalBalance(ConfigurableApplicationContext context) {
-		return context.getBean(JdbcClient.class)
-			.sql("SELECT COALESCE(SUM(balance), 0) FROM accounts")
-			.query(BigDecimal.class)
-			.single();
+		return amount(context.getBean(JdbcClient.class), "SELECT COALESCE(SUM(balance), 0) FROM accounts WHERE "
+				+ OURS.formatted("id"));
 	}
+
+	/** This phase's accounts, by number: the other phases' applications used the same database. */
+	private static final String OURS = "%s IN (SELECT id FROM accounts WHERE number LIKE '" + ACCOUNT_PREFIX + "%%')";
 
 	private static Ledger ledger(ConfigurableApplicationContext context, BigDecimal before, int expectedDone) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		int done = count(jdbc, "SELECT COUNT(*) FROM transfers WHERE state = 'DONE'");
-		int other = count(jdbc, "SELECT COUNT(*) FROM transfers WHERE state <> 'DONE'");
-		int debits = count(jdbc, "SELECT COUNT(*) FROM account_movements WHERE amount < 0");
-		int credits = count(jdbc, "SELECT COUNT(*) FROM account_movements WHERE amount > 0");
-		BigDecimal debited = amount(jdbc, "SELECT COALESCE(-SUM(amount), 0) FROM account_movements WHERE amount < 0");
-		BigDecimal credited = amount(jdbc, "SELECT COALESCE(SUM(amount), 0) FROM account_movements WHERE amount > 0");
-		BigDecimal doneAmount = amount(jdbc, "SELECT COALESCE(SUM(amount), 0) FROM transfers WHERE state = 'DONE'");
+		String transfers = " FROM transfers WHERE " + OURS.formatted("from_account_id");
+		String movements = " FROM account_movements WHERE " + OURS.formatted("account_id");
+		int done = count(jdbc, "SELECT COUNT(*)" + transfers + " AND state = 'DONE'");
+		int other = count(jdbc, "SELECT COUNT(*)" + transfers + " AND state <> 'DONE'");
+		int debits = count(jdbc, "SELECT COUNT(*)" + movements + " AND amount < 0");
+		int credits = count(jdbc, "SELECT COUNT(*)" + movements + " AND amount > 0");
+		BigDecimal debited = amount(jdbc, "SELECT COALESCE(-SUM(amount), 0)" + movements + " AND amount < 0");
+		BigDecimal credited = amount(jdbc, "SELECT COALESCE(SUM(amount), 0)" + movements + " AND amount > 0");
+		BigDecimal doneAmount = amount(jdbc, "SELECT COALESCE(SUM(amount), 0)" + transfers + " AND state = 'DONE'");
 		int unbalanced = jdbc.sql("""
 				SELECT COUNT(*) FROM accounts a
-				WHERE a.balance <> ? + COALESCE((SELECT SUM(m.amount) FROM account_movements m
-				                                 WHERE m.account_id = a.id), 0)""")
-			.param(OPENING_BALANCE)
+				WHERE a.number LIKE ? AND a.balance <> ? + COALESCE((SELECT SUM(m.amount) FROM account_movements m
+				                                                     WHERE m.account_id = a.id), 0)""")
+			.params(ACCOUNT_PREFIX + "%", OPENING_BALANCE)
 			.query(Integer.class)
 			.single();
 		boolean chainWhole = context.getBean(AuditTrail.class).firstBrokenLink().isEmpty();
