@@ -63,7 +63,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * How fast this machine hashes a password with Argon2id (three implementations side by side, same parameters and
- * same PHC format) and how many claves temporales the real application issues and verifies per second.
+ * same PHC format), how many claves temporales the real application issues and verifies per second, how many full
+ * logins and Token digital code checks it completes, and how many authorised transfers ({@link TransferBenchmark}).
  * <p>
  * A program, not a test: its name keeps Surefire away, and it lives in the test sources so that nothing of it (nor
  * password4j) ships in the jar. Run it from the root of the checkout with
