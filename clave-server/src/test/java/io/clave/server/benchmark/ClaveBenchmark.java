@@ -63,7 +63,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * How fast this machine hashes a password with Argon2id (three implementations side by side, same parameters and
- * same PHC format) and how many claves temporales the real application issues and verifies per second.
+ * same PHC format), how many claves temporales the real application issues and verifies per second, how many full
+ * logins and Token digital code checks it completes, and how many authorised transfers ({@link TransferBenchmark}).
  * <p>
  * A program, not a test: its name keeps Surefire away, and it lives in the test sources so that nothing of it (nor
  * password4j) ships in the jar. Run it from the root of the checkout with
@@ -104,6 +105,8 @@ public final class ClaveBenchmark {
 
 	static final String COMMAND = "mvn -q -pl clave-server -am test-compile exec:exec@benchmark";
 
+	static final String COMMAND_TRANSFERS = "CLAVE_BENCHMARK=transfers " + COMMAND;
+
 	/** Never used outside this throw-away run: the benchmark starts its own empty database. */
 	static final String BENCHMARK_MASTER_KEY = "YmVuY2htYXJrLW9ubHktbWFzdGVyLWtleS0zMi1ieXQ=";
 
@@ -116,30 +119,48 @@ public final class ClaveBenchmark {
 	public static void main(String[] args) throws Exception {
 		int status = 0;
 		try {
+			// "logins" skips the one-time-key rounds; "transfers" runs the transfer rounds alone. As the only
+			// argument, or in CLAVE_BENCHMARK (which reaches the JVM that exec:exec@benchmark forks)
+			String only = args.length == 1 ? args[0] : Optional.ofNullable(System.getenv("CLAVE_BENCHMARK")).orElse("");
+			boolean transfersOnly = "transfers".equals(only);
 			Machine machine = Machine.describe();
 			progress("Clave benchmark on " + machine.cores() + " cores, " + machine.cpu());
-			HashReport hashing = hashing(machine.cores());
-			// "logins" as the only argument skips the one-time-key rounds (for a quicker look at the login path)
-			List<KeyRound> keys = args.length == 1 && "logins".equals(args[0]) ? List.of() : oneTimeKeys(machine.cores());
-			LoginBenchmark.Report logins = LoginBenchmark.run(LoginBenchmark.newSmsBox());
+			StringBuilder markdown = new StringBuilder();
+			HashReport hashing = null;
+			List<KeyRound> keys = List.of();
+			LoginBenchmark.Report logins = null;
+			if (!transfersOnly) {
+				hashing = hashing(machine.cores());
+				keys = "logins".equals(only) ? List.of() : oneTimeKeys(machine.cores());
+				logins = LoginBenchmark.run(LoginBenchmark.newSmsBox());
+			}
+			TransferBenchmark.Report transfers = TransferBenchmark.run(LoginBenchmark.newSmsBox());
 			String loadAfter = Machine.loadAverage();
-			String markdown = markdown(machine, loadAfter, hashing, keys) + loginMarkdown(machine, hashing, logins);
+			markdown.append(header(machine, loadAfter, transfersOnly ? COMMAND_TRANSFERS : COMMAND));
+			if (hashing != null && logins != null) {
+				markdown.append(markdown(machine, hashing, keys)).append(loginMarkdown(machine, hashing, logins));
+			}
+			markdown.append(transferMarkdown(machine, transfers));
 			System.out.println(markdown);
 			Path report = targetDirectory().resolve("benchmark.md");
 			Files.writeString(report, markdown, StandardCharsets.UTF_8);
 			progress("Written to " + report);
-			if (!hashing.formatAndCrossChecksPass()) {
+			if (hashing != null && !hashing.formatAndCrossChecksPass()) {
 				progress("FAILED: an Argon2id implementation did not produce or accept the common PHC format");
 				status = 1;
 			}
-			if (logins.rounds().stream().anyMatch(round -> round.logins().errors() > 0)
-					|| logins.tokens().stream().anyMatch(round -> round.verifications().errors() > 0)) {
+			if (logins != null && (logins.rounds().stream().anyMatch(round -> round.logins().errors() > 0)
+					|| logins.tokens().stream().anyMatch(round -> round.verifications().errors() > 0))) {
 				progress("FAILED: a login did not finish");
 				status = 1;
 			}
 			if (keys.stream()
 				.anyMatch(round -> round.issue().errors() + round.delivery().errors() + round.verify().errors() > 0)) {
 				progress("FAILED: a one-time key was not issued, not delivered or not accepted");
+				status = 1;
+			}
+			if (transfers.failed()) {
+				progress("FAILED: a transfer did not finish, or the ledger does not add up: " + transfers.ledger());
 				status = 1;
 			}
 		}
@@ -578,7 +599,7 @@ public final class ClaveBenchmark {
 
 	}
 
-	static String markdown(Machine machine, String loadAfter, HashReport hashing, List<KeyRound> keys) {
+	static String header(Machine machine, String loadAfter, String command) {
 		StringBuilder md = new StringBuilder();
 		md.append("## Clave benchmark, ")
 			.append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(machine.at()))
@@ -595,8 +616,12 @@ public final class ClaveBenchmark {
 			.append("; after: ")
 			.append(loadAfter)
 			.append(" |\n\n");
-		md.append("Command, from the root of the checkout: `").append(COMMAND).append("`\n\n");
+		md.append("Command, from the root of the checkout: `").append(command).append("`\n\n");
+		return md.toString();
+	}
 
+	static String markdown(Machine machine, HashReport hashing, List<KeyRound> keys) {
+		StringBuilder md = new StringBuilder();
 		md.append("### Argon2id: m=").append(MEMORY_KIB).append(" KiB, t=").append(ITERATIONS).append(", p=");
 		md.append(PARALLELISM).append(", ").append(SALT_BYTES).append("-byte salt, ").append(HASH_BYTES);
 		md.append("-byte hash\n\n");
@@ -702,6 +727,42 @@ public final class ClaveBenchmark {
 			md.append(" | ").append(ms(phase.latency().medianMs())).append(" | ").append(ms(phase.latency().p99Ms()));
 			md.append(" | ").append(phase.errors()).append(" |\n");
 		}
+		return md.toString();
+	}
+
+	static String transferMarkdown(Machine machine, TransferBenchmark.Report transfers) {
+		StringBuilder md = new StringBuilder("\n### Authorised transfers (Token digital signing code)\n\n");
+		md.append("The real HTTP API on loopback, each customer signed in through the login API (X-Auth-Token) ");
+		md.append("with an active Token digital: `POST /api/v1/me/transfers` (checked, filed with an authorisation ");
+		md.append("waiting for its code), the OCRA signing code over destination and amount computed from the seed ");
+		md.append("with the app library, then `POST /api/v1/me/transfers/{id}/authorization` (signature checked, ");
+		md.append("debit and credit in one transaction, notices queued, audit). ").append(transfers.customers());
+		md.append(" customers, each making one transfer per row to another customer's account (1.00–4.99), after ");
+		md.append("one such round of warm-up on ").append(TransferBenchmark.WARM_UP_THREADS);
+		md.append(" threads. Clients, server, PostgreSQL and the outbox dispatcher share the machine's ");
+		md.append(machine.cores()).append(" cores.\n\n");
+		md.append("| Threads | Transfers | Transfers/s | p50 ms | p95 ms | p99 ms | Request p50 ms | ");
+		md.append("Authorisation p50 ms | Errors |\n|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+		for (TransferBenchmark.Round round : transfers.rounds()) {
+			Phase phase = round.transfers();
+			md.append("| ").append(round.threads()).append(" | ").append(phase.completed() + phase.errors());
+			md.append(" | ").append(rate(phase.perSecond())).append(flag(phase)).append(" | ");
+			md.append(ms(phase.latency().medianMs())).append(" | ").append(ms(phase.latency().p95Ms()));
+			md.append(" | ").append(ms(phase.latency().p99Ms())).append(" | ").append(ms(round.requestMs()));
+			md.append(" | ").append(ms(round.authorizationMs())).append(" | ").append(phase.errors()).append(" |\n");
+		}
+		TransferBenchmark.Ledger ledger = transfers.ledger();
+		md.append("\nThe ledger afterwards (warm-up included): ").append(ledger.done()).append(" transfers done (");
+		md.append(ledger.expectedDone()).append(" answered DONE), ").append(ledger.other());
+		md.append(" refused or waiting; ").append(ledger.debits()).append(" debit and ").append(ledger.credits());
+		md.append(" credit movements for ").append(ledger.debited().toPlainString()).append(" and ");
+		md.append(ledger.credited().toPlainString()).append(" (transfers done: ");
+		md.append(ledger.doneAmount().toPlainString()).append("); sum of all balances ");
+		md.append(ledger.before().toPlainString()).append(" before, ").append(ledger.after().toPlainString());
+		md.append(" after; accounts whose balance is not opening balance + movements: ");
+		md.append(ledger.unbalancedAccounts()).append("; audit chain whole: ");
+		md.append(ledger.auditChainWhole() ? "yes" : "**NO**").append(". Adds up: ");
+		md.append(ledger.adds() ? "yes" : "**NO**").append(".\n");
 		return md.toString();
 	}
 

@@ -78,11 +78,12 @@ final class LoginBenchmark {
 
 	private final String base;
 
-	private final List<String[]> users = new ArrayList<>();
+	/** Each enrolled user's username and mobile number, in the order of enrolment. */
+	final List<String[]> users = new ArrayList<>();
 
 	private int nextUser;
 
-	private LoginBenchmark(ConfigurableApplicationContext context, Map<String, String> sms) {
+	LoginBenchmark(ConfigurableApplicationContext context, Map<String, String> sms) {
 		this.sms = sms;
 		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
@@ -143,9 +144,16 @@ final class LoginBenchmark {
 		}
 	}
 
-	/** Customers and their users straight into the registry; one password hash serves them all. */
 	private void enrol(ConfigurableApplicationContext context, int count) {
-		ClaveBenchmark.progress("Logins: enrolling " + count + " customers");
+		enrol(context, count, 0);
+	}
+
+	/**
+	 * Customers and their users straight into the registry; one password hash serves them all. Numbered from
+	 * {@code first}: every phase's application shares the JVM's one embedded PostgreSQL, so each takes its own range.
+	 */
+	void enrol(ConfigurableApplicationContext context, int count, int first) {
+		ClaveBenchmark.progress("Enrolling " + count + " customers");
 		Customers customers = context.getBean(Customers.class);
 		Users users = context.getBean(Users.class);
 		PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
@@ -153,7 +161,7 @@ final class LoginBenchmark {
 		String passwordHash = encoder.encode(PASSWORD);
 		String answerHash = encoder.encode("respuesta");
 		transactions.executeWithoutResult(status -> {
-			for (int i = 0; i < count; i++) {
+			for (int i = first; i < first + count; i++) {
 				String nine = String.format(Locale.ROOT, "171%06d", i);
 				String mobile = String.format(Locale.ROOT, "0987%06d", i);
 				long customer = customers.register(new Cedula(nine + Cedula.checkDigit(nine)), "Cliente", "Benchmark",
@@ -185,7 +193,21 @@ final class LoginBenchmark {
 		return sorted[sorted.length / 2] / 1e6;
 	}
 
+	/** Signs the user in through the API, as the app does; the session to send in X-Auth-Token. */
+	String signIn(String[] user) {
+		long[][] steps = new long[4][1];
+		String[] session = new String[1];
+		if (!login(user, steps, 0, session)) {
+			throw new IllegalStateException("a login did not finish");
+		}
+		return session[0];
+	}
+
 	private boolean login(String[] user, long[][] steps, int index) {
+		return login(user, steps, index, null);
+	}
+
+	private boolean login(String[] user, long[][] steps, int index, String[] session) {
 		try {
 			long t0 = System.nanoTime();
 			String token = field(post("/api/v1/logins", null, "{\"username\":\"" + user[0] + "\"}"), "loginToken");
@@ -206,6 +228,9 @@ final class LoginBenchmark {
 			steps[1][index] = t2 - t1;
 			steps[2][index] = t3 - t2;
 			steps[3][index] = t4 - t3;
+			if (session != null && signedIn.statusCode() == 200) {
+				session[0] = field(signedIn, "sessionToken");
+			}
 			return signedIn.statusCode() == 200 && signedIn.body().contains("sessionToken");
 		}
 		catch (Exception ex) {
@@ -244,11 +269,11 @@ final class LoginBenchmark {
 		}
 	}
 
-	private static final io.clave.server.shared.ClientContext APP = new io.clave.server.shared.ClientContext(
+	static final io.clave.server.shared.ClientContext APP = new io.clave.server.shared.ClientContext(
 			"127.0.0.1", "ClaveBenchmark/1.0");
 
 	/** Starts, completes and confirms a Token digital for the user, as the web and the app do; returns its seed. */
-	private byte[] activateToken(io.clave.server.softtoken.SoftTokens tokens, java.util.UUID userId, String mobile) {
+	byte[] activateToken(io.clave.server.softtoken.SoftTokens tokens, java.util.UUID userId, String mobile) {
 		this.sms.remove(mobile);
 		io.clave.server.softtoken.ActivationStarted started = tokens.startActivation(userId, this.base, APP,
 				Locale.forLanguageTag("es-EC"));
@@ -307,7 +332,7 @@ final class LoginBenchmark {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static String field(HttpResponse<String> response, String name) {
+	static String field(HttpResponse<String> response, String name) {
 		Matcher matcher = Pattern.compile(String.format(STRING_FIELD.pattern(), name)).matcher(response.body());
 		if (!matcher.find()) {
 			throw new IllegalStateException("no " + name + " in an answer " + response.statusCode());
