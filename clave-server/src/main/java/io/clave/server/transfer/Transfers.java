@@ -203,15 +203,19 @@ public class Transfers {
 		};
 	}
 
+	/** What the transaction that runs a transfer decided: a refusal, or whether this call moved the money. */
+	private record Execution(@Nullable String refusal, boolean moved, boolean own) {
+	}
+
 	private TransferOutcome execute(Stored request, UUID userId, ClientContext client, Locale locale) {
-		String refusal = this.transactions.execute(status -> {
+		Execution execution = this.transactions.execute(status -> {
 			Stored transfer = this.store.lock(request.id()).orElseThrow();
 			if (!"AWAITING".equals(transfer.state())) {
-				return null;
+				return new Execution(null, false, false);
 			}
 			this.customers.lockForUpdate(transfer.customerId());
 			if (transfer.amount().compareTo(leftToday(transfer.customerId())) > 0) {
-				return "daily-limit";
+				return new Execution("daily-limit", false, false);
 			}
 			Instant now = this.clock.instant();
 			Account from = this.accounts.findOwned(transfer.customerId(), transfer.fromAccountId()).orElseThrow();
@@ -222,12 +226,12 @@ public class Transfers {
 					"Transferencia de " + Masks.accountNumber(from.number()) + note, now);
 			if (posting.outcome() != Posting.Outcome.POSTED) {
 				status.setRollbackOnly();
-				return posting.outcome() == Posting.Outcome.INSUFFICIENT_FUNDS ? "insufficient-funds"
-						: "account-unavailable";
+				return new Execution(posting.outcome() == Posting.Outcome.INSUFFICIENT_FUNDS ? "insufficient-funds"
+						: "account-unavailable", false, false);
 			}
 			if (transfer.authorizationId() == null || !this.authorizations.consume(transfer.authorizationId(), userId)) {
 				status.setRollbackOnly();
-				return "authorization-over";
+				return new Execution("authorization-over", false, false);
 			}
 			this.store.markDone(transfer.id(), now);
 			Customer customer = this.customers.findById(transfer.customerId()).orElseThrow();
@@ -235,16 +239,19 @@ public class Transfers {
 					customer.email()), now, this.formats.money(transfer.amount(), transfer.currency()),
 					Masks.accountNumber(from.number()), Masks.accountNumber(to.number()), reference(transfer.id()),
 					locale);
-			this.audit.record(AuditEvent.success("TRANSFER", subject(userId), client)
-				.with("transfer", transfer.id().toString())
-				.with("own", Boolean.toString(to.customerId() == transfer.customerId())));
-			return null;
+			return new Execution(null, true, to.customerId() == transfer.customerId());
 		});
-		Stored now = this.store.find(request.id(), request.customerId()).orElseThrow();
-		if (refusal != null) {
-			return refuse(now, refusal, client);
+		if (execution.refusal() != null) {
+			return refuse(this.store.find(request.id(), request.customerId()).orElseThrow(), execution.refusal(),
+					client);
 		}
-		return settled(now);
+		if (execution.moved()) {
+			// recorded once the money has moved for good: the audit trail writes in a transaction of its own
+			this.audit.record(AuditEvent.success("TRANSFER", subject(userId), client)
+				.with("transfer", request.id().toString())
+				.with("own", Boolean.toString(execution.own())));
+		}
+		return settled(this.store.find(request.id(), request.customerId()).orElseThrow());
 	}
 
 	private TransferOutcome refuse(Stored transfer, String reason, ClientContext client) {
