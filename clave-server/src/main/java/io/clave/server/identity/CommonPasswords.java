@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The list of common passwords shipped with Clave ({@code identity/common-passwords.txt}). */
 @Component
-class CommonPasswords {
+public class CommonPasswords {
 
 	private final Set<String> passwords = new HashSet<>();
 
@@ -32,7 +32,7 @@ class CommonPasswords {
 		}
 	}
 
-	boolean contains(String password) {
+	public boolean contains(String password) {
 		return this.passwords.contains(password.toLowerCase(Locale.ROOT));
 	}
 

@@ -210,4 +210,21 @@ public class Notifications {
 		log.debug("Queued a transfer notice for {}", to);
 	}
 
+	/**
+	 * Temporary credentials of the corporate portal: the username by e-mail and the password by SMS, never both
+	 * through one channel, so that one intercepted message is not enough. Both are sealed and erased after delivery.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendTemporaryCredentials(Recipient to, String username, String password, Instant expiresAt,
+			Locale locale) {
+		String until = this.templates.dateTime(expiresAt, locale);
+		this.outbox.addEmail("TEMPORARY_CREDENTIALS", to.email(), this.templates.email("temporary-credentials",
+				locale, Map.of("name", to.name(), "username", username, "until", until)), true);
+		if (smsReachable(to)) {
+			this.outbox.addSms("TEMPORARY_CREDENTIALS", to.mobile(), this.templates.text("temporary-credentials.sms",
+					locale, this.bank.name(), password, until), true);
+		}
+		log.debug("Queued temporary credentials for {}", to);
+	}
+
 }
