@@ -33,15 +33,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AffiliationPdf {
 
-	private static final float MARGIN = 48;
+	private static final float MARGIN = 40;
 
-	private static final float GAP = 8;
+	private static final float GAP = 7;
 
-	private static final float BOX_HEIGHT = 28;
+	private static final float BOX_HEIGHT = 26;
 
 	private static final float CHECK = 9;
 
 	private static final int RUC_DIGITS = 13;
+
+	private static final float MIN_SIGNATURE_HEIGHT = 50;
+
+	private static final float MAX_SIGNATURE_HEIGHT = 90;
 
 	private static final Color BRAND = new Color(0x0b, 0x5d, 0x3b);
 
@@ -113,6 +117,9 @@ class AffiliationPdf {
 
 		private float y;
 
+		/** The top of the footer, which is drawn first: the signature boxes take what room is left above it. */
+		private float footerTop;
+
 		Drawing(PDPageContentStream content, PDRectangle page, Locale locale) {
 			this.content = content;
 			this.locale = locale;
@@ -123,13 +130,13 @@ class AffiliationPdf {
 		}
 
 		void form() throws IOException {
+			footer();
 			header();
 			company();
 			profile();
 			administrator();
 			documents();
 			signature();
-			footer();
 		}
 
 		private void header() throws IOException {
@@ -204,7 +211,10 @@ class AffiliationPdf {
 			section("corporate.affiliation.pdf.signature");
 			boxes(field("corporate.affiliation.pdf.signature.place", 2),
 					field("corporate.affiliation.pdf.signature.date", 1));
-			float height = 78;
+			boxes(field("corporate.affiliation.pdf.signature.representative-name", 2),
+					field("corporate.affiliation.pdf.signature.representative-id", 1));
+			// room enough to sign and stamp, never over the footer (a long bank name or address wraps it further)
+			float height = Math.max(MIN_SIGNATURE_HEIGHT, Math.min(MAX_SIGNATURE_HEIGHT, this.y - this.footerTop - GAP));
 			float half = (this.width - GAP) / 2;
 			rectangle(this.left, this.y - height, half, height);
 			rectangle(this.left + half + GAP, this.y - height, half, height);
@@ -213,8 +223,6 @@ class AffiliationPdf {
 					this.y - height + 6);
 			line(this.left + 14, this.y - height + 18, this.left + half - 14);
 			this.y -= height + GAP;
-			boxes(field("corporate.affiliation.pdf.signature.representative-name", 2),
-					field("corporate.affiliation.pdf.signature.representative-id", 1));
 		}
 
 		private void footer() throws IOException {
@@ -223,6 +231,7 @@ class AffiliationPdf {
 					AffiliationPdf.this.bank.callCenter());
 			List<String> lines = wrap(delivery, this.regular, 7.5f, this.width);
 			float top = this.bottom + lines.size() * 9.5f + 6;
+			this.footerTop = top;
 			line(this.left, top, this.left + this.width);
 			float at = top - 10;
 			for (String text : lines) {

@@ -2,7 +2,10 @@ package io.clave.server.corporate.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Locale;
 
+import io.clave.server.shared.BankSettings;
 import io.clave.server.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -10,6 +13,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -22,6 +26,9 @@ class AffiliationPagesTests extends IntegrationTest {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void theLandingOffersTheThreeProfilesAndTheWaysIn() {
@@ -107,6 +114,19 @@ class AffiliationPagesTests extends IntegrationTest {
 					"Administrator’s mobile phone", "temporary password by SMS", "Supporting documents",
 					"Signature of the legal representative", "Company seal")
 				.doesNotContain("Razón social");
+		}
+	}
+
+	@Test
+	void aBankNameOrAddressTheStandardFontsCannotShowStillMakesAOnePageForm() throws IOException {
+		AffiliationPdf form = new AffiliationPdf(this.messages,
+				new BankSettings("Banco Ñandú 銀行 " + "Cooperativa de Ahorro y Crédito ".repeat(4), "1800 000 000",
+						ZoneId.of("America/Guayaquil")),
+				new AffiliationSettings("afiliaciones.de.empresas.y.establecimientos@un-banco-con-nombre-largo.example",
+						120));
+		try (PDDocument document = Loader.loadPDF(form.render(Locale.forLanguageTag("es-EC")))) {
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+			assertThat(new PDFTextStripper().getText(document)).contains("Banco Ñandú ?? Cooperativa", "120 horas");
 		}
 	}
 
