@@ -18,7 +18,7 @@ public class CommonPasswords {
 
 	private final Set<String> passwords = new HashSet<>();
 
-	CommonPasswords() {
+	public CommonPasswords() {
 		ClassPathResource list = new ClassPathResource("identity/common-passwords.txt");
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(list.getInputStream(), StandardCharsets.UTF_8))) {

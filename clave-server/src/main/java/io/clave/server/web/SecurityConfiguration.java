@@ -39,6 +39,15 @@ class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/ingreso";
 
+	/** The corporate portal's login page: where its signed-in pages send a visitor without a session. */
+	static final String CORPORATE_LOGIN_PAGE = "/empresas/ingreso";
+
+	/** The corporate portal's signed-in pages and JSON, for any company user. */
+	static final String[] CORPORATE_PATHS = { "/empresas/portal/**", "/api/v1/corporate/me/**" };
+
+	/** The administrator's management of the company's users. */
+	static final String[] CORPORATE_ADMIN_PATHS = { "/empresas/portal/usuarios/**", "/api/v1/corporate/me/users/**" };
+
 	@Bean
 	SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
 		http.securityMatcher("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
@@ -53,12 +62,18 @@ class SecurityConfiguration {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/banca/**", "/api/v1/me/**")
 			.hasRole("CUSTOMER")
+			.requestMatchers(CORPORATE_ADMIN_PATHS)
+			.hasRole("COMPANY_ADMIN")
+			.requestMatchers(CORPORATE_PATHS)
+			.hasRole("COMPANY_USER")
 			.anyRequest()
 			.permitAll())
 			// the JSON API authenticates with headers (flow tokens, X-Auth-Token), never with a cookie
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::apiUnauthorized, paths.matcher("/api/**"))
+				.defaultAuthenticationEntryPointFor(SecurityConfiguration::toCorporateLoginPage,
+						paths.matcher("/empresas/**"))
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::toLoginPage, AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(accessDenied()))
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -82,6 +97,13 @@ class SecurityConfiguration {
 		response.sendRedirect(request.getContextPath() + LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
 	}
 
+	/** The same for the corporate portal, whose users log in on their own page. */
+	static void toCorporateLoginPage(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException failure) throws IOException {
+		boolean hadSession = request.getRequestedSessionId() != null;
+		response.sendRedirect(request.getContextPath() + CORPORATE_LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
+	}
+
 	static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException failure) throws IOException {
 		problem(response, HttpStatus.UNAUTHORIZED, "session.required",
@@ -97,7 +119,8 @@ class SecurityConfiguration {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (denied instanceof CsrfException && !path.startsWith("/api/")) {
 				String start = path.startsWith("/registro") ? "/registro" : path.startsWith("/recuperar") ? "/recuperar"
-						: LOGIN_PAGE;
+						: path.startsWith("/empresas/recuperar") ? "/empresas/recuperar"
+								: path.startsWith("/empresas") ? CORPORATE_LOGIN_PAGE : LOGIN_PAGE;
 				response.sendRedirect(request.getContextPath() + start + "?sesion=expirada");
 				return;
 			}
