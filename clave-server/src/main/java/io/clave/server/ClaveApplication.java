@@ -2,7 +2,6 @@ package io.clave.server;
 
 import java.time.Clock;
 
-import io.clave.server.backoffice.OperatorCommand;
 import io.clave.server.backoffice.OperatorCommandLine;
 
 import org.springframework.boot.SpringApplication;
@@ -17,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ClaveApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && OperatorCommand.NAME.equals(args[0])) {
+		if (OperatorCommandLine.isOperatorCommand(args)) {
 			// `operator create ...` (README, "Back office"): a context without a web server, then exit
 			System.exit(OperatorCommandLine.run(args, System.out, System.err));
 		}

@@ -26,6 +26,18 @@ public final class OperatorCommandLine {
 	private OperatorCommandLine() {
 	}
 
+	/**
+	 * Whether the arguments ask for the command: the first one that is not a {@code --option} is {@code operator}
+	 * (Maven's {@code spring-boot:run} puts {@code --spring.profiles.active=demo} before the arguments given).
+	 */
+	public static boolean isOperatorCommand(String[] args) {
+		return Arrays.stream(args)
+			.filter(arg -> !arg.startsWith("--"))
+			.findFirst()
+			.filter(OperatorCommand.NAME::equals)
+			.isPresent();
+	}
+
 	/** @return the process's exit status */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		String[] springArgs = Arrays.stream(args)

@@ -96,6 +96,15 @@ class OperatorCommandTests extends IntegrationTest {
 		assertThat(badName.err()).contains("--username");
 	}
 
+	@Test
+	void theServerRunsTheCommandWhateverSpringArgumentsComeFirst() {
+		assertThat(OperatorCommandLine.isOperatorCommand(new String[] { "--spring.profiles.active=demo", "operator",
+				"create" })).isTrue();
+		assertThat(OperatorCommandLine.isOperatorCommand(new String[] { "operator", "create" })).isTrue();
+		assertThat(OperatorCommandLine.isOperatorCommand(new String[] { "--server.port=9090" })).isFalse();
+		assertThat(OperatorCommandLine.isOperatorCommand(new String[0])).isFalse();
+	}
+
 	private Run run(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
