@@ -2,6 +2,8 @@ package io.clave.server;
 
 import java.time.Clock;
 
+import io.clave.server.backoffice.OperatorCommandLine;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ClaveApplication {
 
 	public static void main(String[] args) {
+		if (OperatorCommandLine.isOperatorCommand(args)) {
+			// `operator create ...` (README, "Back office"): a context without a web server, then exit
+			System.exit(OperatorCommandLine.run(args, System.out, System.err));
+		}
 		SpringApplication.run(ClaveApplication.class, args);
 	}
 

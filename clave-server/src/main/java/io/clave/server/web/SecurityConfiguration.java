@@ -3,12 +3,16 @@ package io.clave.server.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.clave.server.backoffice.OperatorLogins;
+import io.clave.server.backoffice.SignedInOperator;
 import io.clave.server.login.SessionLimits;
+import io.clave.server.shared.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,6 +43,7 @@ class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/ingreso";
 
+<<<<<<< HEAD
 	/** The corporate portal's login page: where its signed-in pages send a visitor without a session. */
 	static final String CORPORATE_LOGIN_PAGE = "/empresas/ingreso";
 
@@ -47,12 +52,48 @@ class SecurityConfiguration {
 
 	/** The administrator's management of the company's users. */
 	static final String[] CORPORATE_ADMIN_PATHS = { "/empresas/portal/usuarios/**", "/api/v1/corporate/me/users/**" };
+=======
+	static final String BACKOFFICE_LOGIN_PAGE = "/backoffice/ingreso";
+>>>>>>> backoffice-operators
 
 	@Bean
 	SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
 		http.securityMatcher("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCS_POLICY)));
+		return http.build();
+	}
+
+	/**
+	 * The bank staff's console, a chain of its own so that it has its own login page and sign-out: only a session
+	 * signed in by an operator ({@code ROLE_BACKOFFICE}) passes, never a customer's; the customer chain below lets no
+	 * operator into {@code /banca}, since operators never hold {@code ROLE_CUSTOMER}.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain backoffice(HttpSecurity http, OperatorLogins operatorLogins) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher("/backoffice", "/backoffice/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(BACKOFFICE_LOGIN_PAGE, BACKOFFICE_LOGIN_PAGE + "/**")
+				.permitAll()
+				.anyRequest()
+				.hasAuthority(SignedInOperator.BACKOFFICE_AUTHORITY))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::toBackofficeLogin)
+				.accessDeniedHandler(accessDenied()))
+			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+			.logout(logout -> logout.logoutRequestMatcher(paths.matcher(org.springframework.http.HttpMethod.POST, "/backoffice/salir"))
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null && authentication.getPrincipal() instanceof SignedInOperator operator) {
+						operatorLogins.signedOut(operator, ClientContext.of(request));
+					}
+				})
+				.invalidateHttpSession(true)
+				.clearAuthentication(true)
+				.deleteCookies("SESSION")
+				.logoutSuccessUrl(BACKOFFICE_LOGIN_PAGE + "?salida"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
 		return http.build();
 	}
 
@@ -97,11 +138,19 @@ class SecurityConfiguration {
 		response.sendRedirect(request.getContextPath() + LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
 	}
 
+<<<<<<< HEAD
 	/** The same for the corporate portal, whose users log in on their own page. */
 	static void toCorporateLoginPage(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException failure) throws IOException {
 		boolean hadSession = request.getRequestedSessionId() != null;
 		response.sendRedirect(request.getContextPath() + CORPORATE_LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
+=======
+	/** A console page asked without an operator's session: the console's login, never the customers'. */
+	static void toBackofficeLogin(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException failure) throws IOException {
+		boolean hadSession = request.getRequestedSessionId() != null;
+		response.sendRedirect(request.getContextPath() + BACKOFFICE_LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
+>>>>>>> backoffice-operators
 	}
 
 	static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
@@ -119,8 +168,12 @@ class SecurityConfiguration {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (denied instanceof CsrfException && !path.startsWith("/api/")) {
 				String start = path.startsWith("/registro") ? "/registro" : path.startsWith("/recuperar") ? "/recuperar"
+<<<<<<< HEAD
 						: path.startsWith("/empresas/recuperar") ? "/empresas/recuperar"
 								: path.startsWith("/empresas") ? CORPORATE_LOGIN_PAGE : LOGIN_PAGE;
+=======
+						: path.startsWith("/backoffice") ? BACKOFFICE_LOGIN_PAGE : LOGIN_PAGE;
+>>>>>>> backoffice-operators
 				response.sendRedirect(request.getContextPath() + start + "?sesion=expirada");
 				return;
 			}

@@ -42,14 +42,14 @@ class I18nTests extends IntegrationTest {
 
 	/** One bundle per flow, as listed in spring.messages.basename. */
 	private static final List<String> BUNDLES = List.of("messages", "login", "banking", "recovery", "softtoken",
-			"transfer", "corporate");
+			"transfer", "corporate", "backoffice");
 
 	/** The packages whose code names message keys (the flows and the helpers they share). */
 	private static final List<String> FLOW_PACKAGES = List.of("enrollment", "login", "banking", "recovery", "shared",
-			"corebanking", "softtoken", "authorization", "transfer", "corporate");
+			"corebanking", "softtoken", "authorization", "transfer", "corporate", "backoffice");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "login", "banking", "recovery", "softtoken", "transfer", "corporate" })
+	@ValueSource(strings = { "messages", "login", "banking", "recovery", "softtoken", "transfer", "corporate", "backoffice" })
 	void bothLanguagesHaveTheSameKeys(String name) throws IOException {
 		assertThat(bundle("messages/" + name + "_en.properties").stringPropertyNames())
 			.containsExactlyInAnyOrderElementsOf(bundle("messages/" + name + ".properties").stringPropertyNames());
@@ -74,7 +74,7 @@ class I18nTests extends IntegrationTest {
 		Set<String> used = new TreeSet<>();
 		Pattern templateKey = Pattern.compile("#\\{([a-z0-9][a-z0-9.\\-_]*)");
 		Pattern codeLiteral = Pattern.compile(
-				"\"((?:enrollment|field|cedula|card-number|pin|date|year|month|account|phone|key|image|phrase|question|answer|terms|second-factor|form|login|session|banking|profile|recovery|token|transfer|authorization|corporate)\\.[a-z0-9.\\-_]+)\"");
+				"\"((?:enrollment|field|cedula|card-number|pin|date|year|month|account|phone|key|image|phrase|question|answer|terms|second-factor|form|login|session|banking|profile|recovery|token|transfer|authorization|corporate|backoffice)\\.[a-z0-9.\\-_]+)\"");
 		for (Path file : files(TEMPLATES, ".html")) {
 			// e-mails resolve against their own bundle, checked by MessageTemplatesTests
 			if (!file.startsWith(TEMPLATES.resolve("notification"))) {
@@ -105,7 +105,7 @@ class I18nTests extends IntegrationTest {
 			"/registro/empresas", "/registro/no-existe-esta-pagina", "/pagina-inexistente", "/recuperar",
 			"/recuperar/tarjeta-debito", "/recuperar/tarjeta-credito", "/recuperar/contacto", "/ingreso",
 			"/ingreso?salida", "/ingreso?motivo=bloqueo", "/ingreso?sesion=expirada", "/empresas",
-			"/empresas/registro" })
+			"/empresas/registro", "/backoffice/ingreso" })
 	void pagesHaveNoHardCodedText(String page) throws IOException {
 		List<String> spanish = visibleTexts(page, "es");
 		List<String> english = visibleTexts(page, "en");
