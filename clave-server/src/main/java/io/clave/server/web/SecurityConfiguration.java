@@ -43,7 +43,6 @@ class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/ingreso";
 
-<<<<<<< HEAD
 	/** The corporate portal's login page: where its signed-in pages send a visitor without a session. */
 	static final String CORPORATE_LOGIN_PAGE = "/empresas/ingreso";
 
@@ -52,9 +51,8 @@ class SecurityConfiguration {
 
 	/** The administrator's management of the company's users. */
 	static final String[] CORPORATE_ADMIN_PATHS = { "/empresas/portal/usuarios/**", "/api/v1/corporate/me/users/**" };
-=======
+
 	static final String BACKOFFICE_LOGIN_PAGE = "/backoffice/ingreso";
->>>>>>> backoffice-operators
 
 	@Bean
 	SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
@@ -138,19 +136,18 @@ class SecurityConfiguration {
 		response.sendRedirect(request.getContextPath() + LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
 	}
 
-<<<<<<< HEAD
 	/** The same for the corporate portal, whose users log in on their own page. */
 	static void toCorporateLoginPage(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException failure) throws IOException {
 		boolean hadSession = request.getRequestedSessionId() != null;
 		response.sendRedirect(request.getContextPath() + CORPORATE_LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
-=======
+	}
+
 	/** A console page asked without an operator's session: the console's login, never the customers'. */
 	static void toBackofficeLogin(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException failure) throws IOException {
 		boolean hadSession = request.getRequestedSessionId() != null;
 		response.sendRedirect(request.getContextPath() + BACKOFFICE_LOGIN_PAGE + (hadSession ? "?sesion=expirada" : ""));
->>>>>>> backoffice-operators
 	}
 
 	static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
@@ -168,12 +165,9 @@ class SecurityConfiguration {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (denied instanceof CsrfException && !path.startsWith("/api/")) {
 				String start = path.startsWith("/registro") ? "/registro" : path.startsWith("/recuperar") ? "/recuperar"
-<<<<<<< HEAD
 						: path.startsWith("/empresas/recuperar") ? "/empresas/recuperar"
-								: path.startsWith("/empresas") ? CORPORATE_LOGIN_PAGE : LOGIN_PAGE;
-=======
-						: path.startsWith("/backoffice") ? BACKOFFICE_LOGIN_PAGE : LOGIN_PAGE;
->>>>>>> backoffice-operators
+								: path.startsWith("/empresas") ? CORPORATE_LOGIN_PAGE
+										: path.startsWith("/backoffice") ? BACKOFFICE_LOGIN_PAGE : LOGIN_PAGE;
 				response.sendRedirect(request.getContextPath() + start + "?sesion=expirada");
 				return;
 			}
