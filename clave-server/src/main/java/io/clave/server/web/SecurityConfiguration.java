@@ -74,6 +74,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/backoffice", "/backoffice/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(BACKOFFICE_LOGIN_PAGE, BACKOFFICE_LOGIN_PAGE + "/**")
 				.permitAll()
+				.requestMatchers("/backoffice/afiliaciones", "/backoffice/afiliaciones/**")
+				.hasRole("OPERATOR")
 				.anyRequest()
 				.hasAuthority(SignedInOperator.BACKOFFICE_AUTHORITY))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::toBackofficeLogin)
