@@ -178,6 +178,15 @@ class CorporateRecoveryApiTests extends IntegrationTest {
 		assertThat(get(BASE + "/current", token).getResponse().getStatus()).isEqualTo(410);
 	}
 
+	@Test
+	void isDocumentedInOpenApi() {
+		MvcTestResult docs = this.mvc.get().uri("/v3/api-docs").exchange();
+		assertThat(docs.getResponse().getStatus()).isEqualTo(200);
+		assertThat(json(docs).get("paths").propertyNames()).contains(BASE, BASE + "/current",
+				BASE + "/current/one-time-key", BASE + "/current/one-time-key/verification",
+				BASE + "/current/password");
+	}
+
 	// ---- helpers ----------------------------------------------------------------------------------------------
 
 	private MvcTestResult post(String uri, String body, String token) {
