@@ -227,4 +227,22 @@ public class Notifications {
 		log.debug("Queued temporary credentials for {}", to);
 	}
 
+	/**
+	 * Tells a company user by e-mail and SMS that their password of the corporate portal was changed through
+	 * "¿Olvidó su usuario y/o clave?": when, that any lock was lifted and every session ended, and whom to call if it
+	 * was not them. Never the password nor the username, so nothing here needs sealing.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendCorporatePasswordChanged(Recipient to, Instant at, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		if (smsReachable(to)) {
+			this.outbox.addSms("CORPORATE_PASSWORD_CHANGED", to.mobile(), this.templates.text(
+					"corporate-password-changed.sms", locale, this.bank.name(), when, this.bank.callCenter()), false);
+		}
+		this.outbox.addEmail("CORPORATE_PASSWORD_CHANGED", to.email(),
+				this.templates.email("corporate-password-changed", locale, Map.of("name", to.name(), "when", when)),
+				false);
+		log.debug("Queued the corporate password-change notice for {}", to);
+	}
+
 }
