@@ -105,7 +105,7 @@ class I18nTests extends IntegrationTest {
 			"/registro/empresas", "/registro/no-existe-esta-pagina", "/pagina-inexistente", "/recuperar",
 			"/recuperar/tarjeta-debito", "/recuperar/tarjeta-credito", "/recuperar/contacto", "/ingreso",
 			"/ingreso?salida", "/ingreso?motivo=bloqueo", "/ingreso?sesion=expirada", "/empresas",
-			"/empresas/registro" })
+			"/empresas/registro", "/empresas/ingreso", "/empresas/ingreso?salida" })
 	void pagesHaveNoHardCodedText(String page) throws IOException {
 		List<String> spanish = visibleTexts(page, "es");
 		List<String> english = visibleTexts(page, "en");
