@@ -245,4 +245,54 @@ public class Notifications {
 		log.debug("Queued the corporate password-change notice for {}", to);
 	}
 
+	/**
+	 * Tells a company user by e-mail and SMS that their login to the corporate portal succeeded ("el ingreso se
+	 * realizó con éxito"): the company, date, time and IP address, and whom to call if it was not them.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendCorporateLoginNotice(Recipient to, String company, Instant at, String ipAddress, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		this.outbox.addEmail("CORPORATE_LOGIN_NOTICE", to.email(), this.templates.email("corporate-login-notice",
+				locale, Map.of("name", to.name(), "company", company, "when", when, "ipAddress", ipAddress)), false);
+		if (smsReachable(to)) {
+			this.outbox.addSms("CORPORATE_LOGIN_NOTICE", to.mobile(), this.templates.text("corporate-login-notice.sms",
+					locale, this.bank.name(), when, ipAddress, this.bank.callCenter()), false);
+		}
+		log.debug("Queued a corporate login notice for {}", to);
+	}
+
+	/**
+	 * Tells a company user by e-mail and SMS that their definitive username and password replaced the temporary
+	 * credentials, when and from where. Never the username nor the password.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendCorporateCredentialsCreated(Recipient to, Instant at, String ipAddress, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		this.outbox.addEmail("CORPORATE_CREDENTIALS_CREATED", to.email(), this.templates.email(
+				"corporate-credentials-created", locale, Map.of("name", to.name(), "when", when, "ipAddress", ipAddress)),
+				false);
+		if (smsReachable(to)) {
+			this.outbox.addSms("CORPORATE_CREDENTIALS_CREATED", to.mobile(), this.templates.text(
+					"corporate-credentials-created.sms", locale, this.bank.name(), when, this.bank.callCenter()), false);
+		}
+		log.debug("Queued the corporate credentials notice for {}", to);
+	}
+
+	/**
+	 * Tells a company user by e-mail and SMS that their access to the corporate portal was locked after failed
+	 * attempts, until when, and how to get it back.
+	 * @param until end of a temporary lock; null for a lock that lasts until the credentials are recovered
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendCorporateAccessLocked(Recipient to, @Nullable Instant until, Locale locale) {
+		this.outbox.addEmail("CORPORATE_ACCESS_LOCKED", to.email(), this.templates.email("corporate-access-locked",
+				locale, Map.of("name", to.name(), "until", until == null ? "" : this.templates.dateTime(until, locale))),
+				false);
+		if (smsReachable(to)) {
+			this.outbox.addSms("CORPORATE_ACCESS_LOCKED", to.mobile(), this.templates.text(
+					"corporate-access-locked.sms", locale, this.bank.name(), this.bank.callCenter()), false);
+		}
+		log.debug("Queued a corporate access-locked notice for {}", to);
+	}
+
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.clave.server.backoffice.OperatorLogins;
 import io.clave.server.backoffice.SignedInOperator;
+import io.clave.server.corporate.CorporateSessionLimits;
 import io.clave.server.login.SessionLimits;
 import io.clave.server.shared.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,8 +99,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http, SessionLimits sessionLimits, LogoutHandler loginLogoutHandler)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, SessionLimits sessionLimits, CorporateSessionLimits corporateSessionLimits,
+			LogoutHandler loginLogoutHandler) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/banca/**", "/api/v1/me/**")
 			.hasRole("CUSTOMER")
@@ -119,6 +120,8 @@ class SecurityConfiguration {
 				.accessDeniedHandler(accessDenied()))
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.addFilterAfter(sessionLimits, SecurityContextHolderFilter.class)
+			// the same absolute limit for company users' sessions (their own settings, their own login page)
+			.addFilterAfter(corporateSessionLimits, SecurityContextHolderFilter.class)
 			.logout(logout -> logout.logoutRequestMatcher(paths.matcher(org.springframework.http.HttpMethod.POST, "/salir"))
 				.addLogoutHandler(loginLogoutHandler)
 				.invalidateHttpSession(true)

@@ -105,7 +105,8 @@ class I18nTests extends IntegrationTest {
 			"/registro/empresas", "/registro/no-existe-esta-pagina", "/pagina-inexistente", "/recuperar",
 			"/recuperar/tarjeta-debito", "/recuperar/tarjeta-credito", "/recuperar/contacto", "/ingreso",
 			"/ingreso?salida", "/ingreso?motivo=bloqueo", "/ingreso?sesion=expirada", "/empresas",
-			"/empresas/registro", "/empresas/recuperar", "/backoffice/ingreso" })
+			"/empresas/registro", "/empresas/recuperar", "/empresas/ingreso", "/empresas/ingreso?salida",
+			"/backoffice/ingreso" })
 	void pagesHaveNoHardCodedText(String page) throws IOException {
 		List<String> spanish = visibleTexts(page, "es");
 		List<String> english = visibleTexts(page, "en");
