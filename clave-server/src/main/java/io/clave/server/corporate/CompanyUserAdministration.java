@@ -233,7 +233,9 @@ public class CompanyUserAdministration {
 			return change.done() ? AdministrationOutcome.done(change, resultOf(admin, change))
 					: AdministrationOutcome.of(AdministrationOutcome.Kind.OVER, "corporate.users.change.over");
 		}
-		if (!this.clock.instant().isBefore(change.expiresAt())) {
+		if (!this.clock.instant().isBefore(change.expiresAt()) || (change.targetId() != null
+				&& this.users.findInCompany(admin.companyId(), change.targetId()).isEmpty())) {
+			// too late, or the user it changes was deleted meanwhile
 			this.transactions.executeWithoutResult(status -> this.changes.drop(changeId, this.clock.instant()));
 			return AdministrationOutcome.of(AdministrationOutcome.Kind.OVER, "corporate.users.change.over");
 		}
