@@ -189,6 +189,16 @@ class UserAdministrationApiTests extends UserAdministrationSupport {
 		assertThat(rowsOf(company.companyId())).isEqualTo(rows);
 	}
 
+	@Test
+	void theApiIsDocumented() {
+		MvcTestResult docs = this.mvc.get().uri("/v3/api-docs").exchange();
+
+		assertThat(docs).hasStatusOk();
+		assertThat(text(docs)).contains("Corporate users", "/api/v1/corporate/me/users/{id}",
+				"/api/v1/corporate/me/users/changes/{changeId}/confirmation",
+				"/api/v1/corporate/me/users/{id}/temporary-credentials");
+	}
+
 	private MvcTestResult post(RequestPostProcessor who, String uri, String body) {
 		return this.mvc.post().uri(uri).with(who).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 	}

@@ -279,6 +279,26 @@ class UserAdministrationServiceTests extends UserAdministrationSupport {
 	}
 
 	@Test
+	void aUserWhoseRoleChangesLogsInAgainWithTheNewOne() {
+		Affiliated company = this.companies.affiliate(ProfileSet.CORPORATE);
+		SignedInCompanyUser admin = adminOf(company);
+		CompanyUser user = fileUser(company.companyId(), CompanyRole.USER, "Futura", "Administradora");
+		String session = saveSession(this.sessions, user.id());
+
+		AdministrationOutcome filed = this.administration.edit(admin, user.id(), new CompanyUserForm(null, null,
+				user.firstNames(), user.lastNames(), user.email().value(), user.mobile().value(), true, false, "ADMIN"),
+				CLIENT, SPANISH);
+		assertThat(filed.change().keyRequired()).isFalse();
+		assertThat(this.administration.confirm(admin, filed.change().id(), null, CLIENT, SPANISH).kind())
+			.isEqualTo(AdministrationOutcome.Kind.DONE);
+
+		assertThat(this.users.findById(user.id()).orElseThrow().admin()).isTrue();
+		assertThat(this.users.countAdmins(company.companyId())).isEqualTo(2);
+		assertThat(this.sessions.findById(session)).as("the session with the old role ends").isNull();
+		awaitMail(user.email(), "rol");
+	}
+
+	@Test
 	void newTemporaryCredentialsGoOnlyToAUserWhoHasNotCreatedTheDefinitiveOnes() {
 		Affiliated company = this.companies.affiliate(ProfileSet.CORPORATE);
 		SignedInCompanyUser admin = adminOf(company);
