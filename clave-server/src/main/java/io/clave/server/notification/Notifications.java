@@ -295,4 +295,51 @@ public class Notifications {
 		log.debug("Queued a corporate access-locked notice for {}", to);
 	}
 
+	/**
+	 * Tells a user of the corporate portal by e-mail and SMS that their company's administrator changed their data,
+	 * naming which fields (never their values). When the e-mail or the mobile changed, the previous address or number
+	 * is told too, so that a change its owner did not expect is noticed.
+	 * @param fields which fields changed: firstNames, lastNames, email, mobile, profiles, role
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendCompanyUserChanged(Recipient to, io.clave.server.shared.@Nullable EmailAddress previousEmail,
+			io.clave.server.shared.@Nullable PhoneNumber previousMobile, java.util.List<String> fields, Instant at,
+			Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		String what = String.join(", ", fields.stream()
+			.map(field -> this.templates.text("company-user-changed.field." + field, locale))
+			.toList());
+		MessageTemplates.Email email = this.templates.email("company-user-changed", locale,
+				Map.of("name", to.name(), "when", when, "fields", what));
+		this.outbox.addEmail("COMPANY_USER_CHANGED", to.email(), email, false);
+		if (previousEmail != null && !previousEmail.equals(to.email())) {
+			this.outbox.addEmail("COMPANY_USER_CHANGED", previousEmail, email, false);
+		}
+		String sms = this.templates.text("company-user-changed.sms", locale, this.bank.name(), what, when,
+				this.bank.callCenter());
+		if (smsReachable(to)) {
+			this.outbox.addSms("COMPANY_USER_CHANGED", to.mobile(), sms, false);
+		}
+		if (previousMobile != null && !previousMobile.equals(to.mobile()) && previousMobile.isMobile()) {
+			this.outbox.addSms("COMPANY_USER_CHANGED", previousMobile, sms, false);
+		}
+		log.debug("Queued a company-user-changed notice for {}", to);
+	}
+
+	/**
+	 * Tells a user of the corporate portal by e-mail and SMS that their company's administrator deleted their access:
+	 * their sessions ended and they can no longer log in.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendCompanyUserDeleted(Recipient to, Instant at, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		this.outbox.addEmail("COMPANY_USER_DELETED", to.email(),
+				this.templates.email("company-user-deleted", locale, Map.of("name", to.name(), "when", when)), false);
+		if (smsReachable(to)) {
+			this.outbox.addSms("COMPANY_USER_DELETED", to.mobile(), this.templates.text("company-user-deleted.sms",
+					locale, this.bank.name(), when, this.bank.callCenter()), false);
+		}
+		log.debug("Queued a company-user-deleted notice for {}", to);
+	}
+
 }
