@@ -67,7 +67,7 @@ class AffiliationRegistrationPagesTests extends IntegrationTest {
 			.param("mobile", mobile)
 			.exchange();
 		String page = registered.getResponse().getRedirectedUrl();
-		assertThat(page).startsWith("/backoffice/afiliaciones/").endsWith("?registrada");
+		assertThat(page).startsWith("/backoffice/afiliaciones/").endsWith("?registrada=1");
 
 		assertThat(this.mvc.get().uri(page).with(operator)).bodyText()
 			.contains("Ferretería Los Andes S.A.", ruc, "Afiliación registrada", "Credenciales temporales hasta");
@@ -94,10 +94,10 @@ class AffiliationRegistrationPagesTests extends IntegrationTest {
 		long companyId = Long.parseLong(page.replaceAll("\\D+(\\d+).*", "$1"));
 		CompanyUser admin = this.users.list(companyId, null, 0, 10).users().get(0);
 		assertThat(this.mvc.post()
-			.uri(page.replace("?registrada", "") + "/usuarios/" + admin.id() + "/credenciales")
+			.uri(page.replace("?registrada=1", "") + "/usuarios/" + admin.id() + "/credenciales")
 			.with(operator)
 			.with(csrf())
-			.exchange()).hasRedirectedUrl(page.replace("?registrada", ""));
+			.exchange()).hasRedirectedUrl(page.replace("?registrada=1", ""));
 		assertThat(this.users.findById(admin.id()).orElseThrow().username()).isNotEqualTo(admin.username());
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_events WHERE type = 'CORPORATE_CREDENTIALS_REISSUED' AND details->>'by' LIKE 'operator:%' AND subject = ?")
 			.param("company-user:" + admin.id())

@@ -96,7 +96,7 @@ class AffiliationRegistrationPages {
 				form.get("documentType"), form.get("documentNumber"), form.get("firstNames"), form.get("lastNames"),
 				form.get("email"), form.get("mobile")), subject(operator), ClientContext.of(request), locale);
 		if (outcome.kind() == AffiliationOutcome.Kind.REGISTERED) {
-			return "redirect:/backoffice/afiliaciones/" + outcome.companyId() + "?registrada";
+			return "redirect:/backoffice/afiliaciones/" + outcome.companyId() + "?registrada=1";
 		}
 		Map<String, String> values = new HashMap<>();
 		for (String field : FIELDS) {

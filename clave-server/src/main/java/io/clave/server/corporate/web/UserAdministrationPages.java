@@ -77,7 +77,7 @@ class UserAdministrationPages {
 		CompanyUsers.Page users = this.administration.list(admin, search, pageNumber(page) - 1);
 		model.addAttribute("users", users);
 		model.addAttribute("search", search == null ? "" : search.strip());
-		model.addAttribute("me", admin.userId());
+		model.addAttribute("self", admin.userId());
 		return "corporate/users";
 	}
 
