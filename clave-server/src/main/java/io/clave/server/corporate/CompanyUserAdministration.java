@@ -1,7 +1,6 @@
 package io.clave.server.corporate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +53,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CompanyUserAdministration {
-
-	/** How long a change waits for its confirmation; its keys live five minutes each and may be asked for again. */
-	static final Duration CHANGE_LIFETIME = Duration.ofMinutes(30);
 
 	private static final int SEARCH_LENGTH = 60;
 
@@ -546,7 +542,7 @@ public class CompanyUserAdministration {
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult(status -> {
 			this.changes.insert(id, admin.companyId(), admin.userId(), kind, targetId, proposed, changed, needsKey, now,
-					now.plus(CHANGE_LIFETIME));
+					now.plus(this.settings.pendingChangeLifetime()));
 			if (needsKey) {
 				this.keys.issue(id, KeyPurpose.ADMIN_ACTION, recipient(me), Channels.SMS, locale);
 			}

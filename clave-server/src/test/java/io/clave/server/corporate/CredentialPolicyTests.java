@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CredentialPolicyTests {
 
 	private final CredentialPolicy policy = new CredentialPolicy(
-			new CorporateSettings(Duration.ofDays(7), 8, 14, 8, 20, 10), new CommonPasswords());
+			new CorporateSettings(Duration.ofDays(7), 8, 14, 8, 20, 10, Duration.ofMinutes(30)), new CommonPasswords());
 
 	@ParameterizedTest
 	@CsvSource({ "finanzas.01, ", "ab, USERNAME_LENGTH", "usuario.muy.largo, USERNAME_LENGTH",
