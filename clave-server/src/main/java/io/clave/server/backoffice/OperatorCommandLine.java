@@ -61,7 +61,7 @@ public final class OperatorCommandLine {
 	@ComponentScan(basePackages = { "io.clave.server.database", "io.clave.server.shared", "io.clave.server.secrets",
 			"io.clave.server.audit", "io.clave.server.identity", "io.clave.server.backoffice" },
 			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-					pattern = "io\\.clave\\.server\\.backoffice\\.web\\..*"))
+					pattern = "io\\.clave\\.server\\.backoffice\\.(web|console)\\..*"))
 	@ConfigurationPropertiesScan(basePackages = { "io.clave.server.database", "io.clave.server.shared",
 			"io.clave.server.secrets", "io.clave.server.audit", "io.clave.server.identity",
 			"io.clave.server.backoffice" })

@@ -3,7 +3,8 @@
  * authenticator app), under {@code /backoffice}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "identity", "corporate" })
+@ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "identity", "corporate", "corebanking",
+		"login", "softtoken", "notification" })
 package io.clave.server.backoffice;
 
 import org.jspecify.annotations.NullMarked;

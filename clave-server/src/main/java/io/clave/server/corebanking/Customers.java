@@ -60,6 +60,16 @@ public class Customers {
 			.update();
 	}
 
+	/** The registered mobile, changed at the bank's desk (maker–checker, in the back office). */
+	public void updateMobile(long customerId, PhoneNumber mobile) {
+		this.jdbc.sql("UPDATE customers SET mobile_phone = ? WHERE id = ?").params(mobile.value(), customerId).update();
+	}
+
+	/** The registered e-mail, changed at the bank's desk (maker–checker, in the back office). */
+	public void updateEmail(long customerId, EmailAddress email) {
+		this.jdbc.sql("UPDATE customers SET email = ? WHERE id = ?").params(email.value(), customerId).update();
+	}
+
 	public long count() {
 		return this.jdbc.sql("SELECT count(*) FROM customers").query(Long.class).single();
 	}

@@ -342,4 +342,30 @@ public class Notifications {
 		log.debug("Queued a company-user-deleted notice for {}", to);
 	}
 
+	/**
+	 * Tells the customer that the bank changed their registered mobile or e-mail (at a branch, approved by a
+	 * supervisor): on the old channel, so that a change they did not ask for is noticed, and on the new one.
+	 * @param what MOBILE or EMAIL
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendContactChanged(Recipient before, Recipient after, String what, Instant at, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		String field = this.templates.text("contact-changed.what." + ("EMAIL".equals(what) ? "EMAIL" : "MOBILE"),
+				locale);
+		for (Recipient to : before.equals(after) ? java.util.List.of(after) : java.util.List.of(before, after)) {
+			if (smsReachable(to)) {
+				this.outbox.addSms("CONTACT_CHANGED", to.mobile(), this.templates.text("contact-changed.sms", locale,
+						this.bank.name(), field, when, this.bank.callCenter()), false);
+			}
+		}
+		java.util.Set<String> mailed = new java.util.HashSet<>();
+		for (Recipient to : java.util.List.of(before, after)) {
+			if (mailed.add(to.email().value())) {
+				this.outbox.addEmail("CONTACT_CHANGED", to.email(), this.templates.email("contact-changed", locale,
+						Map.of("name", to.name(), "what", field, "when", when)), false);
+			}
+		}
+		log.debug("Queued a contact-change notice for {}", after);
+	}
+
 }

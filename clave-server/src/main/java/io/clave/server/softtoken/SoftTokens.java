@@ -453,6 +453,23 @@ public class SoftTokens {
 		return this.secrets.uuid("softtoken-unlock", userId + ":" + challenge);
 	}
 
+	/**
+	 * The bank resets the customer's Token digital (a supervisor approved it in the back office): the token in use
+	 * and any pending one are revoked, and the clave temporal by SMS is the second factor again until the customer
+	 * activates a new token. Returns how many tokens were revoked.
+	 */
+	@Transactional
+	public int resetByBank(UUID userId, String approvedBy, ClientContext client) {
+		Instant now = this.clock.instant();
+		int revoked = this.store.revokeInUse(userId, now);
+		this.store.revokePending(userId, now);
+		this.users.changeSecondFactor(userId, SecondFactor.SMS_ONE_TIME_KEY);
+		this.audit.record(AuditEvent.success("TOKEN_RESET", subject(userId), client)
+			.with("by", approvedBy)
+			.with("revoked", Integer.toString(revoked)));
+		return revoked;
+	}
+
 	/** The name the app proposes for the identity: the bank's. */
 	public String issuer() {
 		return this.bank.name();
