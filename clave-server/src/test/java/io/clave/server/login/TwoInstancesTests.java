@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,12 @@ import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.clave.server.ClaveApplication;
+import io.clave.server.notification.Channels;
+import io.clave.server.notification.Notifications;
+import io.clave.server.notification.Recipient;
+import io.clave.server.shared.PhoneNumber;
 import io.clave.server.support.IntegrationTest;
+import io.clave.server.support.TestPeople;
 import io.clave.server.support.SmsGatewayStub;
 import io.clave.server.support.TestUsers;
 import io.clave.server.support.TestUsers.Enrolled;
@@ -36,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +68,12 @@ class TwoInstancesTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -124,6 +137,64 @@ class TwoInstancesTests extends IntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(logout.statusCode()).isEqualTo(204);
 		assertThat(get(base(portOf(this.second)) + "/api/v1/me/session", session).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aLoginStartedOnOneInstanceFinishesOnTheOther() throws Exception {
+		Enrolled user = this.users.enrolled();
+		String first = base(this.port);
+		String other = base(portOf(this.second));
+		int before = SMS.receivedBy(user.person().mobile().e164()).size();
+
+		String token = startLogin(first, user);
+		assertThat(post(other + "/api/v1/logins/password", token, "{\"password\":\"" + TestUsers.PASSWORD + "\"}")
+			.statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> SMS.codeAfter(user.person().mobile().e164(), before, 6).isPresent());
+		HttpResponse<String> signedIn = post(first + "/api/v1/logins/second-factor", token,
+				"{\"code\":\"" + SMS.codeAfter(user.person().mobile().e164(), before, 6).orElseThrow() + "\"}");
+
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(get(other + "/api/v1/me/session", field(signedIn.body(), "sessionToken")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void withBothDispatchersRunningEachMessageIsSentOnce() {
+		List<PhoneNumber> phones = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			phones.add(TestPeople.newMobile());
+		}
+		int requestsBefore = SMS.requestCount();
+		this.transactions.executeWithoutResult(status -> phones.forEach(phone -> this.notifications
+			.sendOneTimeKey(new Recipient("Rosa", phone, TestPeople.newEmail()), Channels.SMS, "LOGIN", "123456",
+					Duration.ofMinutes(5), Locale.forLanguageTag("es-EC"))));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> phones.stream().allMatch(phone -> !SMS.receivedBy(phone.e164()).isEmpty()));
+		// a moment more, for a second delivery to show if there were one
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(phones).allSatisfy(phone -> assertThat(SMS.receivedBy(phone.e164())).hasSize(1));
+		assertThat(SMS.requestCount() - requestsBefore).isGreaterThanOrEqualTo(30);
+	}
+
+	@Test
+	void theRateLimitPerUsernameCountsAttemptsAtBothInstances() throws Exception {
+		String nobody = "nadie" + Long.toString(System.nanoTime(), 36);
+		List<String> instances = List.of(base(this.port), base(portOf(this.second)));
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String instance = instances.get(i % 2);
+			HttpResponse<String> started = post(instance + "/api/v1/logins", null, "{\"username\":\"" + nobody + "\"}");
+			if (started.statusCode() != 201) {
+				statuses.add(started.statusCode());
+				continue;
+			}
+			statuses.add(post(instance + "/api/v1/logins/password", field(started.body(), "loginToken"),
+					"{\"password\":\"Equivocada9\"}").statusCode());
+		}
+		assertThat(statuses).as("ten a minute per username, wherever they arrive").containsOnly(401, 429);
+		assertThat(statuses.stream().filter(status -> status == 401).count()).isEqualTo(10);
 	}
 
 	// ---- the two instances -------------------------------------------------------------------------------------
