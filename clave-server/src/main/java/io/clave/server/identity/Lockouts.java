@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Counts consecutive wrong passwords and second-factor codes and locks the account when they reach the limit.
  * Each count takes the user's row lock, so attempts arriving at the same moment on several instances are counted
  * one after the other and none is lost; attempts against an account already locked are not counted at all.
+ * Each lock counts in {@code clave.lockouts} ({@code kind}: {@code temporary} or {@code permanent}).
  */
 @Component
 public class Lockouts {
@@ -22,9 +25,12 @@ public class Lockouts {
 
 	private final IdentitySettings.Lockout rules;
 
-	Lockouts(JdbcClient jdbc, IdentitySettings settings) {
+	private final MeterRegistry meters;
+
+	Lockouts(JdbcClient jdbc, IdentitySettings settings, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.rules = settings.lockout();
+		this.meters = meters;
 	}
 
 	/** Counts one failure in its own transaction, so that nothing the caller rolls back can undo it. */
@@ -50,6 +56,7 @@ public class Lockouts {
 					                 locked_until = NULL, temporary_locks = ? WHERE id = ?""")
 				.params(locks, userId)
 				.update();
+			this.meters.counter("clave.lockouts", "kind", "permanent").increment();
 			return new Lockout(true, failures, null, true, true);
 		}
 		Instant until = now.plus(lockDuration(locks));
@@ -58,6 +65,7 @@ public class Lockouts {
 				                 lock_reason = 'FAILED_ATTEMPTS' WHERE id = ?""")
 			.params(Timestamp.from(until), locks, userId)
 			.update();
+		this.meters.counter("clave.lockouts", "kind", "temporary").increment();
 		return new Lockout(true, failures, until, false, true);
 	}
 

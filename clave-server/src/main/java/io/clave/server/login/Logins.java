@@ -30,6 +30,7 @@ import io.clave.server.ratelimit.RateLimit;
 import io.clave.server.ratelimit.RateLimits;
 import io.clave.server.secrets.Secrets;
 import io.clave.server.shared.ClientContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -94,11 +95,13 @@ public class Logins {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	Logins(LoginStore store, Users users, Passwords passwords, Lockouts lockouts, LoginHistory history,
 			SecurityImages images, DecoyImages decoys, SecondFactorChallenges challenges, TrustedDevices trustedDevices,
 			Customers customers, Notifications notifications, AuditTrail audit, Secrets secrets, SecureRandom random,
 			LoginSettings settings, TransactionTemplate transactions, LockNotices lockNotices, RateLimits rateLimits,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.store = store;
 		this.users = users;
 		this.passwords = passwords;
@@ -118,6 +121,7 @@ public class Logins {
 		this.lockNotices = lockNotices;
 		this.rateLimits = rateLimits;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	// ---- the username ------------------------------------------------------------------------------------------
@@ -134,6 +138,7 @@ public class Logins {
 		RateDecision fromHere = this.rateLimits.tryConsume(RateLimit.LOGIN_PER_IP, client.ipAddress());
 		if (!fromHere.allowed()) {
 			this.audit.record(AuditEvent.failure("LOGIN", "anonymous", client, "rate-limited-ip"));
+			counted("rate_limited");
 			return new LoginStarted(null, "login.rate-limited", fromHere.retryAfter());
 		}
 		UUID userId = this.users.findByUsername(typed).map(User::id).orElse(null);
@@ -196,6 +201,7 @@ public class Logins {
 		if (!forUsername.allowed()) {
 			this.audit.record(AuditEvent.failure("LOGIN",
 					flow.userId() == null ? "anonymous" : subject(flow.userId()), client, "rate-limited-username"));
+			counted("rate_limited");
 			return LoginOutcome.rateLimited(forUsername.retryAfter());
 		}
 		Optional<User> candidateUser = flow.userId() == null ? Optional.empty() : this.users.findById(flow.userId());
@@ -205,6 +211,7 @@ public class Logins {
 			this.passwords.matches(NOBODY, candidate);
 			this.lockouts.recordFailureOfUnknownUsername(this.secrets.hmac("unknown-username", flow.usernameKey()), now);
 			this.audit.record(AuditEvent.failure("LOGIN", "anonymous", client, "unknown-username"));
+			counted("unknown_username");
 			return LoginOutcome.refused("login.failed");
 		}
 		User user = candidateUser.get();
@@ -215,6 +222,7 @@ public class Logins {
 			this.lockouts.recordFailure(user.id(), now);
 			this.audit.record(AuditEvent.failure("LOGIN", subject, client,
 					user.lockedPermanently() ? "account-locked" : "account-temporarily-locked"));
+			counted("locked");
 			return LoginOutcome.refused("login.failed");
 		}
 		if (!this.passwords.matches(user.id(), candidate)) {
@@ -225,6 +233,7 @@ public class Logins {
 			this.audit.record(AuditEvent.failure("LOGIN", subject, client, reason)
 				.with("failures", Integer.toString(lockout.failedAttempts())));
 			this.lockNotices.sendIfJustLocked(user.id(), lockout);
+			counted(lockout.counted() ? "wrong_password" : "locked");
 			return LoginOutcome.refused("login.failed");
 		}
 		this.audit.record(AuditEvent.success("LOGIN_PASSWORD", subject, client));
@@ -274,9 +283,16 @@ public class Logins {
 				client);
 		return switch (check) {
 			case ACCEPTED -> complete(flow, this.users.findById(flow.userId()).orElseThrow(), client, locale, true);
-			case WRONG -> LoginOutcome.refused("login.key.wrong");
-			case NEW_KEY_NEEDED -> LoginOutcome.refused("login.key.new-needed");
+			case WRONG -> {
+				counted("wrong_second_factor");
+				yield LoginOutcome.refused("login.key.wrong");
+			}
+			case NEW_KEY_NEEDED -> {
+				counted("wrong_second_factor");
+				yield LoginOutcome.refused("login.key.new-needed");
+			}
 			case LOCKED -> {
+				counted("locked");
 				this.store.end(flow.id(), this.clock.instant());
 				yield LoginOutcome.over("login.locked");
 			}
@@ -328,12 +344,22 @@ public class Logins {
 		}
 		this.audit.record(AuditEvent.success("LOGIN", subject(user.id()), client)
 			.with("second-factor", secondFactorPassed ? user.secondFactor().name() : "trusted-device"));
+		counted("success");
 		SignedInCustomer signedIn = new SignedInCustomer(user.id(), user.customerId(), user.username(), now);
 		String cookie = secondFactorPassed
 				&& this.settings.secondFactor() == LoginSettings.SecondFactorPolicy.NEW_DEVICE
 						? this.trustedDevices.issue(user.id()) : null;
 		return new LoginOutcome(LoginOutcome.Kind.SIGNED_IN, null, signedIn,
 				user.secondFactor() == SecondFactor.SOFT_TOKEN_PENDING, cookie, null);
+	}
+
+	/**
+	 * {@code clave.logins}, per outcome: {@code success}, {@code wrong_password}, {@code unknown_username},
+	 * {@code wrong_second_factor}, {@code locked} (tried on a locked access, or locked by the second factor),
+	 * {@code rate_limited}. The audit trail has the who; this only the how many.
+	 */
+	private void counted(String outcome) {
+		this.meters.counter("clave.logins", "outcome", outcome).increment();
 	}
 
 	/** Logins left half-way hold nothing secret, but are of no use once expired: the audit trail keeps the story. */

@@ -84,7 +84,7 @@ final class Outbox {
 				SET attempts = o.attempts + 1, next_attempt_at = ?
 				FROM due WHERE o.id = due.id
 				RETURNING o.id, o.channel, o.recipient, o.subject, o.body_text, o.body_html, o.contains_secret,
-				          o.attempts""")
+				          o.attempts, o.created_at, o.kind""")
 			.params(Timestamp.from(now), limit, Timestamp.from(leaseUntil))
 			.query(Outbox::claimed)
 			.list());
@@ -156,7 +156,8 @@ final class Outbox {
 	private static OutboxMessage claimed(ResultSet rs, int row) throws SQLException {
 		return new OutboxMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
 				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-				rs.getBoolean("contains_secret"), rs.getInt("attempts"));
+				rs.getBoolean("contains_secret"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("kind"));
 	}
 
 }

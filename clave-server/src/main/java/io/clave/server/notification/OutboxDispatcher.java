@@ -1,11 +1,15 @@
 package io.clave.server.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.clave.server.shared.EmailAddress;
 import io.clave.server.shared.PhoneNumber;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,10 @@ import org.springframework.stereotype.Component;
  * the row being marked. Claiming before sending makes that window as small as one call, instead of letting two
  * instances race for the same row; the opposite choice (mark first, then send) would lose messages instead, which
  * is worse for a one-time key the customer is waiting for.
+ * <p>
+ * Meters: {@code clave.outbox.delivery} (timer per channel and kind, from the message's queueing to its delivery)
+ * and {@code clave.outbox.failures} (per channel, kind and outcome: {@code retry} or {@code given_up}); the backlog is
+ * {@link OutboxBacklogGauge}'s.
  */
 @Component
 public class OutboxDispatcher {
@@ -42,14 +50,17 @@ public class OutboxDispatcher {
 
 	private final @Nullable DemoMessageLog demoLog;
 
+	private final MeterRegistry meters;
+
 	OutboxDispatcher(Outbox outbox, SmsSender sms, EmailSender email, NotificationSettings settings, Clock clock,
-			ObjectProvider<DemoMessageLog> demoLog) {
+			ObjectProvider<DemoMessageLog> demoLog, MeterRegistry meters) {
 		this.outbox = outbox;
 		this.sms = sms;
 		this.email = email;
 		this.settings = settings.dispatcher();
 		this.clock = clock;
 		this.demoLog = demoLog.getIfAvailable();
+		this.meters = meters;
 	}
 
 	@Scheduled(fixedDelayString = "${clave.notification.dispatcher.interval:2s}")
@@ -106,6 +117,12 @@ public class OutboxDispatcher {
 			log.warn("{} was delivered after its claim had expired; it may reach {} twice", message,
 					maskedRecipient(message));
 		}
+		Timer.builder("clave.outbox.delivery")
+			.description("Time from a message's queueing in the outbox to its acceptance by the gateway")
+			.tag("channel", channelTag(message))
+			.tag("kind", message.kind().toLowerCase(java.util.Locale.ROOT))
+			.register(this.meters)
+			.record(Duration.between(message.queuedAt(), sentAt));
 		log.debug("Delivered {} to {}", message, maskedRecipient(message));
 		if (this.demoLog != null) {
 			this.demoLog.add(new DeliveredMessage(sentAt, message.channel(), maskedRecipient(message),
@@ -115,7 +132,15 @@ public class OutboxDispatcher {
 	}
 
 	private void failed(OutboxMessage message, String reason) {
-		if (message.attempts() >= this.settings.maxAttempts()) {
+		boolean givingUp = message.attempts() >= this.settings.maxAttempts();
+		Counter.builder("clave.outbox.failures")
+			.description("Failed delivery attempts, retried later or given up")
+			.tag("channel", channelTag(message))
+			.tag("kind", message.kind().toLowerCase(java.util.Locale.ROOT))
+			.tag("outcome", givingUp ? "given_up" : "retry")
+			.register(this.meters)
+			.increment();
+		if (givingUp) {
 			this.outbox.markFailed(message, reason);
 			log.error("Gave up {} to {} after {} attempts: {}", message, maskedRecipient(message), message.attempts(),
 					reason);
@@ -124,6 +149,10 @@ public class OutboxDispatcher {
 		Instant retryAt = this.clock.instant().plus(this.settings.retryDelayAfter(message.attempts()));
 		this.outbox.markForRetry(message, reason, retryAt);
 		log.warn("{} to {} failed ({}); next attempt at {}", message, maskedRecipient(message), reason, retryAt);
+	}
+
+	private static String channelTag(OutboxMessage message) {
+		return message.channel().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String maskedRecipient(OutboxMessage message) {

@@ -1,5 +1,7 @@
 package io.clave.server.notification;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Outbox#open}.
  *
  * @param attempts the attempts so far, this one included; it also fences the claim (see {@link Outbox#markSent})
+ * @param queuedAt when the message was written to the outbox (the delivery latency is measured from it)
+ * @param kind what the message is, e.g. {@code ONE_TIME_KEY} (a tag of the delivery meters)
  */
 record OutboxMessage(long id, Channel channel, String recipient, @Nullable String subject, String storedText,
-		@Nullable String storedHtml, boolean containsSecret, int attempts) {
+		@Nullable String storedHtml, boolean containsSecret, int attempts, Instant queuedAt, String kind) {
 
 	@Override
 	public String toString() {

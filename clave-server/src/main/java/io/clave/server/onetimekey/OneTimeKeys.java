@@ -12,6 +12,7 @@ import io.clave.server.notification.Channels;
 import io.clave.server.notification.Notifications;
 import io.clave.server.notification.Recipient;
 import io.clave.server.secrets.Secrets;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Issues and checks claves temporales. The key exists in clear only on the stack between its generation and the
  * notification outbox, which encrypts it; the database keeps an HMAC bound to the flow and the purpose.
+ * <p>
+ * Meters: {@code clave.one_time_keys.sent} (per purpose and channels; a key handed to the outbox, whose delivery
+ * {@code clave.outbox.*} measures) and {@code clave.one_time_keys.verified} (per purpose and outcome, a
+ * {@link KeyCheck}).
  */
 @Service
 public class OneTimeKeys {
@@ -41,14 +46,17 @@ public class OneTimeKeys {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	OneTimeKeys(JdbcClient jdbc, Secrets secrets, Notifications notifications, OneTimeKeySettings settings,
-			SecureRandom random, Clock clock) {
+			SecureRandom random, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.notifications = notifications;
 		this.settings = settings;
 		this.random = random;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** Generates a key, kills the previous one and sends the new one, in the caller's transaction. */
@@ -105,6 +113,9 @@ public class OneTimeKeys {
 			this.notifications.sendOperationKey(to, channels, key, this.settings.lifetime(), operation.kind(),
 					operation.amount(), operation.maskedDestination(), locale);
 		}
+		this.meters
+			.counter("clave.one_time_keys.sent", "purpose", tag(purpose.name()), "channel", tag(channels.name()))
+			.increment();
 		Instant nextIssueAt = flow.keysIssued() + 1 > this.settings.maxResends() ? null
 				: now.plus(this.settings.resendCoolDown());
 		return new KeyIssue(KeyIssue.Outcome.ISSUED, expiresAt, nextIssueAt);
@@ -116,7 +127,7 @@ public class OneTimeKeys {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public KeyCheck verify(UUID flowId, KeyPurpose purpose, String candidate) {
-		return check(flowId, purpose, candidate);
+		return counted(purpose, check(flowId, purpose, candidate));
 	}
 
 	/**
@@ -126,7 +137,18 @@ public class OneTimeKeys {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public KeyCheck verifyWithin(UUID flowId, KeyPurpose purpose, String candidate) {
-		return check(flowId, purpose, candidate);
+		return counted(purpose, check(flowId, purpose, candidate));
+	}
+
+	private KeyCheck counted(KeyPurpose purpose, KeyCheck outcome) {
+		this.meters
+			.counter("clave.one_time_keys.verified", "purpose", tag(purpose.name()), "outcome", tag(outcome.name()))
+			.increment();
+		return outcome;
+	}
+
+	private static String tag(String constant) {
+		return constant.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private KeyCheck check(UUID flowId, KeyPurpose purpose, String candidate) {

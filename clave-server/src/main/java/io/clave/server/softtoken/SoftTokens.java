@@ -36,6 +36,7 @@ import io.clave.server.shared.BankSettings;
 import io.clave.server.shared.ClientContext;
 import io.clave.server.softtoken.SoftTokenStore.Activation;
 import io.clave.server.softtoken.SoftTokenStore.Token;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -99,10 +100,13 @@ public class SoftTokens {
 
 	private final TransactionTemplate transaction;
 
+	private final MeterRegistry meters;
+
 	SoftTokens(SoftTokenStore store, SeedKeys seedKeys, Users users, Customers customers, Notifications notifications,
 			AuditTrail audit, Secrets secrets, SecureRandom random, SoftTokenSettings settings, BankSettings bank,
-			OneTimeKeys keys, Clock clock, PlatformTransactionManager transactions) {
+			OneTimeKeys keys, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
 		this.keys = keys;
+		this.meters = meters;
 		this.transaction = new TransactionTemplate(transactions);
 		this.store = store;
 		this.seedKeys = seedKeys;
@@ -161,6 +165,7 @@ public class SoftTokens {
 						found.get().bindingHmac())) {
 			this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION", found.map(a -> subject(a.userId()))
 				.orElse("anonymous"), client, found.isEmpty() ? "unknown-activation" : "activation-over-or-wrong-key"));
+			activationCounted(TokenApp.CLAVE_TOKEN, "over");
 			return ActivationCompletion.over();
 		}
 		Activation activation = found.get();
@@ -169,6 +174,7 @@ public class SoftTokens {
 			this.store.countWrongCode(activationId, left <= 0);
 			this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION", subject(activation.userId()), client,
 					left <= 0 ? "wrong-code-now-exhausted" : "wrong-code"));
+			activationCounted(TokenApp.CLAVE_TOKEN, left <= 0 ? "over" : "wrong_code");
 			return left <= 0 ? ActivationCompletion.over()
 					: new ActivationCompletion(ActivationCompletion.Outcome.WRONG_CODE, null, null, null, left);
 		}
@@ -186,6 +192,7 @@ public class SoftTokens {
 		this.store.useActivation(activationId, tokenId);
 		this.audit.record(AuditEvent.success("TOKEN_ACTIVATION", subject(activation.userId()), client)
 			.with("token", tokenId.toString()));
+		activationCounted(TokenApp.CLAVE_TOKEN, "created");
 		return new ActivationCompletion(ActivationCompletion.Outcome.CREATED, tokenId,
 				Base32.encodeWithoutPadding(seed), Base32.encodeWithoutPadding(unlockSeed), 0);
 	}
@@ -237,6 +244,7 @@ public class SoftTokens {
 			this.audit.record(AuditEvent.failure("TOKEN_ACTIVATION", subject(userId), client,
 					check.name().toLowerCase(Locale.ROOT))
 				.with("app", TokenApp.STANDARD_AUTHENTICATOR.name()));
+			activationCounted(TokenApp.STANDARD_AUTHENTICATOR, check == KeyCheck.WRONG ? "wrong_code" : "over");
 			return switch (check) {
 				case WRONG -> StandardActivation.refused("token.activation.standard.key.wrong");
 				case EXPIRED, EXHAUSTED -> StandardActivation.over("token.activation.standard.key.expired");
@@ -257,6 +265,7 @@ public class SoftTokens {
 				.with("token", tokenId.toString())
 				.with("app", TokenApp.STANDARD_AUTHENTICATOR.name()));
 		});
+		activationCounted(TokenApp.STANDARD_AUTHENTICATOR, "created");
 		String secret = Base32.encodeWithoutPadding(seed);
 		return new StandardActivation(StandardActivation.Kind.CREATED, null, tokenId, keyUri(user.username(), secret),
 				secret);
@@ -271,6 +280,13 @@ public class SoftTokens {
 		String issuer = encode(this.bank.name());
 		return "otpauth://totp/" + issuer + ":" + encode(username) + "?secret=" + secret + "&issuer=" + issuer
 				+ "&algorithm=SHA1&digits=" + TOTP_DIGITS + "&period=" + TOTP_PERIOD_SECONDS;
+	}
+
+	/** {@code clave.token.activations}, per app and outcome: {@code created}, {@code wrong_code}, {@code over}. */
+	private void activationCounted(TokenApp app, String outcome) {
+		this.meters
+			.counter("clave.token.activations", "app", app.name().toLowerCase(Locale.ROOT), "outcome", outcome)
+			.increment();
 	}
 
 	private UUID standardFlow(UUID userId, UUID attempt) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.clave.server.shared.EmailAddress;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.clave.server.shared.PhoneNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class OutboxDispatcherTests {
 
 	private OutboxDispatcher dispatcher;
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@BeforeEach
 	void dispatcher() {
 		SmsSender sms = (to, text) -> {
@@ -52,7 +55,7 @@ class OutboxDispatcherTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("demoMessageLog", this.demoLog);
 		this.dispatcher = new OutboxDispatcher(this.outbox, sms, email, settings(), Clock.fixed(NOW, ZoneOffset.UTC),
-				beans.getBeanProvider(DemoMessageLog.class));
+				beans.getBeanProvider(DemoMessageLog.class), this.meters);
 		when(this.outbox.open(any(), anyString())).thenAnswer(call -> call.getArgument(1));
 		when(this.outbox.markSent(any(), any())).thenReturn(true);
 	}
@@ -85,6 +88,25 @@ class OutboxDispatcherTests {
 	}
 
 	@Test
+	void measuresTheTimeFromQueueToDeliveryAndCountsFailuresPerChannelAndKind() {
+		when(this.outbox.claimDue(any(), anyInt(), any())).thenReturn(List.of(sms(1)));
+		this.dispatcher.dispatchDue();
+		when(this.outbox.claimDue(any(), anyInt(), any())).thenReturn(List.of(sms(2)));
+		this.smsFailure = new DeliveryFailure("SMS gateway answered HTTP 503");
+		this.dispatcher.dispatchDue();
+
+		io.micrometer.core.instrument.Timer delivery = this.meters.get("clave.outbox.delivery")
+			.tags("channel", "sms", "kind", "one_time_key")
+			.timer();
+		assertThat(delivery.count()).isEqualTo(1);
+		assertThat(delivery.totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3.0);
+		assertThat(this.meters.get("clave.outbox.failures")
+			.tags("channel", "sms", "kind", "one_time_key", "outcome", "retry")
+			.counter()
+			.count()).isEqualTo(1.0);
+	}
+
+	@Test
 	void retryDelayStopsGrowingAtTheMaximum() {
 		NotificationSettings.Dispatcher settings = settings().dispatcher();
 
@@ -110,9 +132,10 @@ class OutboxDispatcherTests {
 
 	@Test
 	void oneFailureDoesNotStopTheRestOfTheBatch() {
-		OutboxMessage bad = new OutboxMessage(1, Channel.SMS, "0991234567", null, "x", null, true, 1);
+		OutboxMessage bad = new OutboxMessage(1, Channel.SMS, "0991234567", null, "x", null, true, 1,
+				NOW.minusSeconds(1), "ONE_TIME_KEY");
 		OutboxMessage good = new OutboxMessage(2, Channel.EMAIL, "ana@correo.ec", "Asunto", "texto", "<p>html</p>",
-				false, 1);
+				false, 1, NOW.minusSeconds(1), "LOGIN_NOTICE");
 		when(this.outbox.claimDue(any(), anyInt(), any())).thenReturn(List.of(bad, good));
 		this.smsFailure = new DeliveryFailure("SMS gateway unreachable: ConnectException");
 
@@ -126,7 +149,7 @@ class OutboxDispatcherTests {
 
 	private static OutboxMessage sms(int attempts) {
 		return new OutboxMessage(7, Channel.SMS, new PhoneNumber("0991234567").value(), null, "tu clave es 123456",
-				null, true, attempts);
+				null, true, attempts, NOW.minusSeconds(3), "ONE_TIME_KEY");
 	}
 
 	private static NotificationSettings settings() {

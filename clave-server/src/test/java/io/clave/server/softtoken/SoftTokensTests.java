@@ -281,6 +281,9 @@ class SoftTokensTests extends IntegrationTest {
 	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	private static SoftTokenSettings settings(List<String> seedKeys) {
 		return new SoftTokenSettings(Duration.ofMinutes(5), 3, 1, 5, seedKeys, TokenApp.CLAVE_TOKEN,
 				Duration.ofHours(1));
@@ -291,7 +294,7 @@ class SoftTokensTests extends IntegrationTest {
 		SoftTokenSettings settings = settings(seedKeys);
 		return new SoftTokens(new SoftTokenStore(this.jdbc), new SeedKeys(settings, this.secrets, this.random),
 				this.registry, this.customers, this.notifications, this.audit, this.secrets, this.random, settings,
-				this.bank, this.oneTimeKeys, this.clock, this.transactions);
+				this.bank, this.oneTimeKeys, this.clock, this.transactions, this.meters);
 	}
 
 	private long notRevokedUnderOtherThan(String keyId) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -90,12 +91,14 @@ public abstract class ProblemSupport {
 
 	/**
 	 * A 500 with a correlation id that is also in the log, next to the exception's class and stack frames but not
-	 * its message.
+	 * its message. The id is the request's own ({@code X-Request-Id}, MDC {@code requestId}), so that every line of
+	 * the failed request is found with it; a new one only outside a request.
 	 * @param api which API failed, for the log ("the enrollment API")
 	 */
 	protected final ResponseEntity<ProblemDetail> internalError(Logger log, String api, String code, Exception ex,
 			HttpServletRequest request) {
-		String correlationId = UUID.randomUUID().toString();
+		String requestId = MDC.get("requestId");
+		String correlationId = requestId != null ? requestId : UUID.randomUUID().toString();
 		log.error("Unexpected failure in {}, correlation id {}: {} {}", api, correlationId, request.getMethod(),
 				request.getRequestURI(), new RedactedException(ex, 0));
 		Problem problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, code, Map.of(), request);
