@@ -77,6 +77,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/backoffice/afiliaciones", "/backoffice/afiliaciones/**")
 				.hasRole("OPERATOR")
+				.requestMatchers("/backoffice/auditoria", "/backoffice/auditoria/**")
+				.hasRole("AUDITOR")
 				.anyRequest()
 				.hasAuthority(SignedInOperator.BACKOFFICE_AUTHORITY))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::toBackofficeLogin)
