@@ -56,12 +56,16 @@ public class AuditCommand {
 		ChainVerification result = this.verification.verify();
 		record(result);
 		if (result.isWhole()) {
-			out.println("Audit trail: " + result.checked() + " records checked. OK");
+			out.println("Audit trail: " + records(result.checked()) + " checked. OK");
 			return OK;
 		}
 		err.println("Audit trail: BROKEN at record " + result.brokenAt() + ": " + result.problem().description()
-				+ ". " + result.checked() + " records checked.");
+				+ ". " + records(result.checked()) + " checked.");
 		return BROKEN;
+	}
+
+	private static String records(long count) {
+		return count + (count == 1 ? " record" : " records");
 	}
 
 	private void record(ChainVerification result) {

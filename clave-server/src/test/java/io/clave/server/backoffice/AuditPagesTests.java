@@ -195,7 +195,7 @@ class AuditPagesTests extends IntegrationTest {
 		assertThat(body(this.mvc.get().uri("/backoffice/auditoria").with(auditor))).contains("id=\"menu-audit\"",
 				"href=\"/backoffice/auditoria\"", "Verificar cadena", "Exportar CSV");
 		assertThat(body(this.mvc.post().uri("/backoffice/auditoria/verificar").with(auditor).with(csrf())))
-			.containsPattern("Cadena íntegra: se verificaron \\d+ registros\\.");
+			.containsPattern("Cadena íntegra: se verificaron [\\d.]+ registros\\.");
 
 		// a record altered in the database (only the table's owner can, disabling the trigger), then put back
 		String subject = "user:" + UUID.randomUUID();
@@ -210,7 +210,7 @@ class AuditPagesTests extends IntegrationTest {
 			tamper("UPDATE audit_events SET details = '{\"step\": \"1\"}' WHERE id = " + id);
 		}
 		assertThat(body(this.mvc.post().uri("/backoffice/auditoria/verificar?lang=en").with(auditor).with(csrf())))
-			.containsPattern("Chain whole: \\d+ records verified\\.");
+			.containsPattern("Chain whole: [\\d,]+ records verified\\.");
 		List<RecordedAuditEvent> checks = this.audit.forSubject("operator:" + this.operatorId, 10)
 			.stream()
 			.filter(event -> event.type().equals("BACKOFFICE_AUDIT_VERIFY"))
