@@ -2,6 +2,7 @@ package io.clave.server;
 
 import java.time.Clock;
 
+import io.clave.server.audit.AuditCommandLine;
 import io.clave.server.backoffice.OperatorCommandLine;
 
 import org.springframework.boot.SpringApplication;
@@ -19,6 +20,10 @@ public class ClaveApplication {
 		if (OperatorCommandLine.isOperatorCommand(args)) {
 			// `operator create ...` (README, "Back office"): a context without a web server, then exit
 			System.exit(OperatorCommandLine.run(args, System.out, System.err));
+		}
+		if (AuditCommandLine.isAuditCommand(args)) {
+			// `audit verify` (README, "Audit trail"): checks the hash chain, exit status 0 whole, 1 broken
+			System.exit(AuditCommandLine.run(args, System.out, System.err));
 		}
 		SpringApplication.run(ClaveApplication.class, args);
 	}

@@ -1,8 +1,5 @@
 package io.clave.server.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,8 +25,6 @@ public class AuditTrail {
 	/** Serialises writers so that each record links to exactly one predecessor, on every instance. */
 	private static final long CHAIN_LOCK = 0x436c617665417564L;
 
-	private static final byte[] GENESIS = new byte[32];
-
 	private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {
 	};
 
@@ -41,11 +36,14 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(AuditConnections connections, ObjectMapper json, Clock clock) {
+	private final AuditVerification verification;
+
+	AuditTrail(AuditConnections connections, ObjectMapper json, Clock clock, AuditVerification verification) {
 		this.jdbc = connections.jdbc();
 		this.ownTransaction = connections.ownTransaction();
 		this.json = json;
 		this.clock = clock;
+		this.verification = verification;
 	}
 
 	public void record(AuditEvent event) {
@@ -53,19 +51,25 @@ public class AuditTrail {
 		String details = this.json.writeValueAsString(event.details());
 		this.ownTransaction.executeWithoutResult(status -> {
 			this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-			byte[] previous = this.jdbc.sql("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
+			// linked to the chain's head rather than to the newest row: were the newest rows removed, the next record
+			// would not link to what is left, and the verification would see the gap
+			byte[] previous = this.jdbc.sql("SELECT last_hash FROM audit_chain_head")
 				.query(byte[].class)
 				.optional()
-				.orElse(GENESIS);
-			byte[] hash = chainHash(previous, now, event.type(), event.outcome().name(), event.subject(),
+				.orElse(ChainCheck.GENESIS);
+			byte[] hash = ChainCheck.hash(previous, now, event.type(), event.outcome().name(), event.subject(),
 					event.client().ipAddress(), event.client().userAgent(), details);
-			this.jdbc.sql("""
+			long id = this.jdbc.sql("""
 					INSERT INTO audit_events (occurred_at, type, outcome, subject, ip_address, user_agent, details,
 					                          previous_hash, hash)
-					VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")
+					VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+					RETURNING id""")
 				.params(Timestamp.from(now), event.type(), event.outcome().name(), event.subject(),
 						event.client().ipAddress(), event.client().userAgent(), details, previous, hash)
-				.update();
+				.query(Long.class)
+				.single();
+			// the chain's head, in the same transaction: what shows that the newest records were removed (V20)
+			this.jdbc.sql("UPDATE audit_chain_head SET last_id = ?, last_hash = ?").params(id, hash).update();
 		});
 	}
 
@@ -88,29 +92,13 @@ public class AuditTrail {
 			.list();
 	}
 
-	/** The id of the first record whose hash or link does not match, if any. */
+	/**
+	 * The id of the first record whose hash or link does not match, or of the newest record when the newest records
+	 * were removed, if any; {@link AuditVerification#verify()} says why.
+	 */
 	public OptionalLong firstBrokenLink() {
-		byte[][] previous = { GENESIS };
-		long[] broken = { -1 };
-		this.jdbc.sql("""
-				SELECT id, occurred_at, type, outcome, subject, ip_address, user_agent, details::text AS details,
-				       previous_hash, hash
-				FROM audit_events ORDER BY id""").query(rs -> {
-			if (broken[0] >= 0) {
-				return;
-			}
-			String details = this.json.writeValueAsString(readDetails(rs.getString("details")));
-			byte[] expected = chainHash(previous[0], rs.getTimestamp("occurred_at").toInstant(), rs.getString("type"),
-					rs.getString("outcome"), rs.getString("subject"), rs.getString("ip_address"),
-					rs.getString("user_agent"), details);
-			if (!MessageDigest.isEqual(previous[0], rs.getBytes("previous_hash"))
-					|| !MessageDigest.isEqual(expected, rs.getBytes("hash"))) {
-				broken[0] = rs.getLong("id");
-				return;
-			}
-			previous[0] = rs.getBytes("hash");
-		});
-		return broken[0] >= 0 ? OptionalLong.of(broken[0]) : OptionalLong.empty();
+		Long broken = this.verification.verify().brokenAt();
+		return broken == null ? OptionalLong.empty() : OptionalLong.of(broken);
 	}
 
 	private RecordedAuditEvent map(ResultSet rs, int row) throws SQLException {
@@ -121,24 +109,6 @@ public class AuditTrail {
 
 	private Map<String, String> readDetails(String text) {
 		return this.json.readValue(text, DETAILS);
-	}
-
-	private static byte[] chainHash(byte[] previous, Instant at, String type, String outcome, String subject,
-			String ip, String userAgent, String details) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			sha256.update(previous);
-			for (String field : new String[] { at.toString(), type, outcome, subject, ip, userAgent, details }) {
-				byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-				sha256.update(new byte[] { (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-						(byte) (bytes.length >>> 8), (byte) bytes.length });
-				sha256.update(bytes);
-			}
-			return sha256.digest();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -81,6 +81,8 @@ class SecurityConfiguration {
 				.hasAnyRole("OPERATOR", "SUPERVISOR")
 				.requestMatchers("/backoffice/solicitudes", "/backoffice/solicitudes/**")
 				.hasRole("SUPERVISOR")
+				.requestMatchers("/backoffice/auditoria", "/backoffice/auditoria/**")
+				.hasRole("AUDITOR")
 				.anyRequest()
 				.hasAuthority(SignedInOperator.BACKOFFICE_AUTHORITY))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::toBackofficeLogin)

@@ -1,0 +1,68 @@
+package io.clave.server.audit;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * Runs {@link AuditCommand} from {@code ClaveApplication.main} when the first argument that is not a {@code --option}
+ * is {@code audit}: an application context without a web server holding only the database (and Flyway) and the
+ * audit trail, so that it starts quickly, runs no scheduled job and opens no port. Spring's own arguments
+ * ({@code --spring.profiles.active=demo}, {@code --clave.database...=...}) are passed on.
+ */
+public final class AuditCommandLine {
+
+	private AuditCommandLine() {
+	}
+
+	public static boolean isAuditCommand(String[] args) {
+		return Arrays.stream(args)
+			.filter(arg -> !arg.startsWith("--"))
+			.findFirst()
+			.filter(AuditCommand.NAME::equals)
+			.isPresent();
+	}
+
+	/** @return the process's exit status */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		String[] springArgs = Arrays.stream(args)
+			.filter(arg -> arg.startsWith("--") && arg.contains("=") && arg.substring(2, arg.indexOf('=')).contains("."))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties("logging.level.root=WARN", "logging.level.io.clave=WARN")
+			.run(springArgs)) {
+			return context.getBean(AuditCommand.class).run(List.of(args), out, err);
+		}
+	}
+
+	/**
+	 * The command's context. Not a {@code @Configuration}, so that the server's own component scan never picks it
+	 * up; the packages below depend on nothing else (see their package-info).
+	 */
+	@EnableAutoConfiguration
+	@ComponentScan(basePackages = { "io.clave.server.database", "io.clave.server.shared", "io.clave.server.audit" })
+	@ConfigurationPropertiesScan(basePackages = { "io.clave.server.database", "io.clave.server.shared",
+			"io.clave.server.audit" })
+	static class Context {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
+	}
+
+}
