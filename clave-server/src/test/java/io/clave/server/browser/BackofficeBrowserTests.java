@@ -109,6 +109,72 @@ class BackofficeBrowserTests extends BrowserTest {
 			.query(String.class)
 			.list();
 		assertThat(trail).contains("BACKOFFICE_UNLOCK", "BACKOFFICE_CHANGE_REQUESTED", "BACKOFFICE_CHANGE_APPLIED");
+
+		// an auditor sees all of it in the console, and the chain verifies
+		start(java.util.Map.of());
+		signIn(create(OperatorRole.AUDITOR), "eva");
+		click(By.id("menu-audit"));
+		type(By.id("persona"), maria.subject());
+		click(By.id("audit-search-submit"));
+		waitFor(By.id("audit-events"));
+		assertThat(textOf(By.id("audit-events"))).contains("BACKOFFICE_UNLOCK", "BACKOFFICE_CHANGE_REQUESTED",
+				"BACKOFFICE_CHANGE_APPLIED");
+		screenshot("audit-trail");
+		click(By.id("audit-verify-submit"));
+		waitFor(By.id("verification"));
+		screenshot("audit-verified");
+		assertThat(verify().status()).isZero();
+
+		// a record altered in the database: the verification command fails, naming it
+		long unlock = this.jdbc.sql("SELECT id FROM audit_events WHERE type = 'BACKOFFICE_UNLOCK' AND subject = ?")
+			.param(maria.subject())
+			.query(Long.class)
+			.single();
+		String original = this.jdbc.sql("SELECT details::text FROM audit_events WHERE id = ?")
+			.param(unlock)
+			.query(String.class)
+			.single();
+		tamper("UPDATE audit_events SET details = '{\"by\": \"operator:someone-else\"}'::jsonb WHERE id = " + unlock);
+		try {
+			Verification broken = verify();
+			assertThat(broken.status()).isEqualTo(1);
+			assertThat(broken.out() + broken.err()).contains("record " + unlock);
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update").update();
+			try {
+				this.jdbc.sql("UPDATE audit_events SET details = ?::jsonb WHERE id = ?").params(original, unlock).update();
+			}
+			finally {
+				this.jdbc.sql("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update").update();
+			}
+		}
+		assertThat(verify().status()).as("restored").isZero();
+	}
+
+	record Verification(int status, String out, String err) {
+	}
+
+	/** The documented command, `audit verify`, run in this JVM against the test's database. */
+	private Verification verify() {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		int status = io.clave.server.audit.AuditCommandLine.run(new String[] { "audit", "verify",
+				"--spring.profiles.active=test" },
+				new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+				new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+		return new Verification(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+				err.toString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private void tamper(String sql) {
+		this.jdbc.sql("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update").update();
+		try {
+			this.jdbc.sql(sql).update();
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update").update();
+		}
 	}
 
 	private void signIn(OperatorEnrolment operator, String name) {
