@@ -136,6 +136,16 @@ class CustomerDeskPagesTests extends IntegrationTest {
 	}
 
 	@Test
+	void companyUsersAreFoundByRucDocumentOrName() {
+		RequestPostProcessor ana = operator(OperatorRole.OPERATOR);
+
+		assertThat(this.mvc.get().uri("/backoffice/clientes?q=1792060346001").with(ana)).bodyText()
+			.contains("Usuarios de empresas: 2", "Importadora Andina S.A.", "andina.admin", "andina.compras");
+		assertThat(this.mvc.get().uri("/backoffice/clientes?q=Montalvo").with(ana)).bodyText()
+			.contains("Restaurante La Ronda", "ronda.admin");
+	}
+
+	@Test
 	void eachPageIsForItsRoles() {
 		assertThat(this.mvc.get().uri("/backoffice/clientes").with(operator(OperatorRole.AUDITOR))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/backoffice/solicitudes").with(operator(OperatorRole.OPERATOR)))

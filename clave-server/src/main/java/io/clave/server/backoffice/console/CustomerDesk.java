@@ -95,6 +95,29 @@ public class CustomerDesk {
 		return hits;
 	}
 
+	/** Company users whose RUC, identity document (cédula or passport), username or name matches (at most 50). */
+	public List<CompanyUserHit> searchCompanyUsers(String query) {
+		String text = query == null ? "" : query.strip();
+		if (text.length() < 3 || text.length() > 80) {
+			return List.of();
+		}
+		String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		return this.jdbc.sql("""
+				SELECT c.id AS company_id, c.ruc, c.legal_name, u.id AS user_id, u.first_names, u.last_names,
+				       u.document_number, u.username, u.state
+				FROM company_users u JOIN companies c ON c.id = u.company_id
+				WHERE u.state <> 'DELETED' AND (c.ruc = ? OR upper(u.document_number) = upper(?)
+				      OR u.username_key = ? OR lower(u.first_names || ' ' || u.last_names) LIKE ?)
+				ORDER BY c.legal_name, u.last_names, u.first_names LIMIT 50""")
+			.params(text, text.replace(" ", "").replace("-", ""), text.toLowerCase(Locale.ROOT), pattern)
+			.query((rs, row) -> new CompanyUserHit(rs.getLong("company_id"), rs.getString("ruc"),
+					rs.getString("legal_name"), rs.getObject("user_id", UUID.class),
+					rs.getString("first_names") + " " + rs.getString("last_names"), rs.getString("document_number"),
+					rs.getString("username"), rs.getString("state")))
+			.list();
+	}
+
 	public Optional<CustomerFile> file(UUID userId, SignedInOperator operator, ClientContext client) {
 		Optional<User> found = this.users.findById(userId);
 		if (found.isEmpty()) {

@@ -75,6 +75,7 @@ class CustomerDeskPages {
 			}
 			else {
 				model.addAttribute("hits", this.desk.search(query, operator, ClientContext.of(request)));
+				model.addAttribute("companyHits", this.desk.searchCompanyUsers(query));
 			}
 		}
 		return "backoffice/customers";
