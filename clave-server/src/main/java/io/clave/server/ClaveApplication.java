@@ -3,6 +3,7 @@ package io.clave.server;
 import java.time.Clock;
 
 import io.clave.server.backoffice.OperatorCommandLine;
+import io.clave.server.corebanking.ImportCommandLine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +20,10 @@ public class ClaveApplication {
 		if (OperatorCommandLine.isOperatorCommand(args)) {
 			// `operator create ...` (README, "Back office"): a context without a web server, then exit
 			System.exit(OperatorCommandLine.run(args, System.out, System.err));
+		}
+		if (ImportCommandLine.isImportCommand(args)) {
+			// `import --file customers.csv` / `import generate ...` (docs/core-banking-import.md): no web server
+			System.exit(ImportCommandLine.run(args, System.out, System.err));
 		}
 		SpringApplication.run(ClaveApplication.class, args);
 	}

@@ -3,7 +3,7 @@
  * authenticator app), under {@code /backoffice}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "identity", "corporate" })
+@ApplicationModule(allowedDependencies = { "shared", "secrets", "audit", "identity", "corporate", "corebanking" })
 package io.clave.server.backoffice;
 
 import org.jspecify.annotations.NullMarked;
