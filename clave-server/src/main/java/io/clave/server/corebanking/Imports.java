@@ -206,14 +206,17 @@ public class Imports {
 					run.rows++;
 					ImportFormat.Parsed parsed = ImportFormat.parse(line, text, today);
 					if (parsed instanceof ImportFormat.Valid valid) {
+						// a full batch is loaded before the next customer's first row, so that a customer's
+						// consecutive rows stay in one batch (and are counted once)
+						if (batch.size() >= this.settings.batchSize()
+								&& !batch.get(batch.size() - 1).cedula.equals(valid.row().cedula)) {
+							load(connection, batch, run);
+							batch.clear();
+						}
 						batch.add(valid.row());
 					}
 					else {
 						run.reject(((ImportFormat.Invalid) parsed).rejection());
-					}
-					if (batch.size() >= this.settings.batchSize()) {
-						load(connection, batch, run);
-						batch.clear();
 					}
 					if (run.rows % this.settings.progressEvery() == 0) {
 						listener.progress(run.rows, run.loaded, run.rejected);

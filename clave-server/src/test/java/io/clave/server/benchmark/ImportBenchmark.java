@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * With {@code CLAVE_BENCHMARK_IMPORT=<customers>} in the environment, the login phase's application first imports a
- * generated file of that many customers (docs/core-banking-import.md), twice, so that the logins and token checks
+ * generated file of that many customers (docs/core-banking-import.md), so that the logins and token checks
  * after it run against a registry of that size; and it times the enrolment's registry check
  * ({@code CardholderChecks.match}: the card by its number's hash, its holder, the PIN's hash) on cards spread over the
  * file. Run once with a small number and once with 1,000,000 to compare (docs/benchmarks.md).
@@ -35,7 +35,7 @@ final class ImportBenchmark {
 
 	static final int CHECK_WARM_UP = 500;
 
-	record Report(long customers, ImportReport first, ImportReport second, Stats cardChecks, int failures) {
+	record Report(long customers, ImportReport first, Stats cardChecks, int failures) {
 	}
 
 	/** The last run's report, for the Markdown. */
@@ -82,12 +82,7 @@ final class ImportBenchmark {
 			try (InputStream in = Files.newInputStream(file)) {
 				first = imports.run(in, progress);
 			}
-			ClaveBenchmark.progress("Import: " + first.rows() + " rows in " + first.elapsed().toMillis() + " ms; again");
-			ImportReport second;
-			try (InputStream in = Files.newInputStream(file)) {
-				second = imports.run(in, progress);
-			}
-			ClaveBenchmark.progress("Import: the second run took " + second.elapsed().toMillis() + " ms");
+			ClaveBenchmark.progress("Import: " + first.rows() + " rows in " + first.elapsed().toMillis() + " ms");
 			CardholderChecks checks = context.getBean(CardholderChecks.class);
 			int failures = 0;
 			long[] nanos = new long[CHECKS];
@@ -105,7 +100,7 @@ final class ImportBenchmark {
 					failures += check.outcome() == CardholderCheck.Outcome.MATCHED ? 0 : 1;
 				}
 			}
-			last = Optional.of(new Report(customers, first, second, Stats.of(nanos), failures));
+			last = Optional.of(new Report(customers, first, Stats.of(nanos), failures));
 		}
 		finally {
 			Files.deleteIfExists(file);
@@ -121,19 +116,16 @@ final class ImportBenchmark {
 
 				#### Core-banking import before the logins (%s=%d)
 
-				A generated file (`import generate`) imported into the login phase's application before its logins and token checks, then again.
+				A generated file (`import generate`) imported into the login phase's application (its own throw-away PostgreSQL) before its logins and token checks.
 
-				| Run | Rows | Time s | Rows/s | Customers | Cards | Accounts | Rejected |
-				|---|--:|--:|--:|---|---|---|--:|
-				| first | %d | %.1f | %d | %s | %s | %s | %d |
-				| second (same file) | %d | %.1f | %d | %s | %s | %s | %d |
+				| Rows | Time s | Rows/s | Customers | Cards | Accounts | Rejected |
+				|--:|--:|--:|---|---|---|--:|
+				| %d | %.1f | %d | %s | %s | %s | %d |
 
 				The enrolment's registry check (`CardholderChecks.match`: card by its number's hash, holder, PIN hash), in-process, one thread, %d debit cards spread over the file after %d of warm-up: p50 %.3f ms, mean %.3f ms, p95 %.3f ms, p99 %.3f ms; %d did not match.
 				""", VARIABLE, r.customers(), r.first().rows(), r.first().elapsed().toMillis() / 1000.0,
 				r.first().rowsPerSecond(), r.first().customers(), r.first().cards(), r.first().accounts(),
-				r.first().rejected(), r.second().rows(), r.second().elapsed().toMillis() / 1000.0,
-				r.second().rowsPerSecond(), r.second().customers(), r.second().cards(), r.second().accounts(),
-				r.second().rejected(), CHECKS, CHECK_WARM_UP, r.cardChecks().medianMs(), r.cardChecks().meanMs(),
+				r.first().rejected(), CHECKS, CHECK_WARM_UP, r.cardChecks().medianMs(), r.cardChecks().meanMs(),
 				r.cardChecks().p95Ms(), r.cardChecks().p99Ms(), r.failures());
 	}
 
