@@ -114,7 +114,7 @@ final class ImportBenchmark {
 		Report r = last.get();
 		return String.format(Locale.ROOT, """
 
-				#### Core-banking import before the logins (%s=%d)
+				### Core-banking import before the logins (%s=%d)
 
 				A generated file (`import generate`) imported into the login phase's application (its own throw-away PostgreSQL) before its logins and token checks.
 
