@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.clave.server.audit.AuditCommandLine;
 import io.clave.server.backoffice.OperatorCommandLine;
+import io.clave.server.corebanking.ImportCommandLine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,6 +25,10 @@ public class ClaveApplication {
 		if (AuditCommandLine.isAuditCommand(args)) {
 			// `audit verify` (README, "Audit trail"): checks the hash chain, exit status 0 whole, 1 broken
 			System.exit(AuditCommandLine.run(args, System.out, System.err));
+		}
+		if (ImportCommandLine.isImportCommand(args)) {
+			// `import --file customers.csv` / `import generate ...` (docs/core-banking-import.md): no web server
+			System.exit(ImportCommandLine.run(args, System.out, System.err));
 		}
 		SpringApplication.run(ClaveApplication.class, args);
 	}

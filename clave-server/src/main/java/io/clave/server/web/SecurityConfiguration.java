@@ -75,7 +75,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/backoffice", "/backoffice/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(BACKOFFICE_LOGIN_PAGE, BACKOFFICE_LOGIN_PAGE + "/**")
 				.permitAll()
-				.requestMatchers("/backoffice/afiliaciones", "/backoffice/afiliaciones/**")
+				.requestMatchers("/backoffice/afiliaciones", "/backoffice/afiliaciones/**", "/backoffice/importaciones",
+						"/backoffice/importaciones/**")
 				.hasRole("OPERATOR")
 				.requestMatchers("/backoffice/clientes", "/backoffice/clientes/**")
 				.hasAnyRole("OPERATOR", "SUPERVISOR")

@@ -134,13 +134,18 @@ public final class ClaveBenchmark {
 				keys = "logins".equals(only) ? List.of() : oneTimeKeys(machine.cores());
 				logins = LoginBenchmark.run(LoginBenchmark.newSmsBox());
 			}
-			TransferBenchmark.Report transfers = TransferBenchmark.run(LoginBenchmark.newSmsBox());
+			// with an import before the logins (ImportBenchmark), the transfer phase is left out
+			TransferBenchmark.Report transfers = ImportBenchmark.requested() > 0 && !transfersOnly ? null
+					: TransferBenchmark.run(LoginBenchmark.newSmsBox());
 			String loadAfter = Machine.loadAverage();
 			markdown.append(header(machine, loadAfter, transfersOnly ? COMMAND_TRANSFERS : COMMAND));
 			if (hashing != null && logins != null) {
 				markdown.append(markdown(machine, hashing, keys)).append(loginMarkdown(machine, hashing, logins));
 			}
-			markdown.append(transferMarkdown(machine, transfers));
+			markdown.append(ImportBenchmark.markdown());
+			if (transfers != null) {
+				markdown.append(transferMarkdown(machine, transfers));
+			}
 			System.out.println(markdown);
 			Path report = targetDirectory().resolve("benchmark.md");
 			Files.writeString(report, markdown, StandardCharsets.UTF_8);
@@ -154,12 +159,16 @@ public final class ClaveBenchmark {
 				progress("FAILED: a login did not finish");
 				status = 1;
 			}
+			if (ImportBenchmark.last.filter(r -> r.failures() > 0 || r.first().rejected() > 0).isPresent()) {
+				progress("FAILED: a generated row was rejected, or an imported card did not match");
+				status = 1;
+			}
 			if (keys.stream()
 				.anyMatch(round -> round.issue().errors() + round.delivery().errors() + round.verify().errors() > 0)) {
 				progress("FAILED: a one-time key was not issued, not delivered or not accepted");
 				status = 1;
 			}
-			if (transfers.failed()) {
+			if (transfers != null && transfers.failed()) {
 				progress("FAILED: a transfer did not finish, or the ledger does not add up: " + transfers.ledger());
 				status = 1;
 			}

@@ -92,6 +92,8 @@ final class LoginBenchmark {
 		ClaveBenchmark.progress("Logins: starting the application on a throw-away embedded PostgreSQL");
 		try (ConfigurableApplicationContext context = ClaveBenchmark.startApplication(sms, SETTINGS)) {
 			LoginBenchmark benchmark = new LoginBenchmark(context, sms);
+			// CLAVE_BENCHMARK_IMPORT=<customers>: the logins below then run against a registry of that size
+			ImportBenchmark.runIfRequested(context);
 			int needed = WARM_UP_LOGINS + CLIENTS.stream().mapToInt(c -> c * LOGINS_PER_CLIENT).sum()
 					+ 2 * TIMING_SAMPLES + TOKEN_THREADS.size() * TOKENS_PER_ROUND;
 			benchmark.enrol(context, needed);
