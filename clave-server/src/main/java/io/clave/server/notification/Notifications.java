@@ -368,4 +368,21 @@ public class Notifications {
 		log.debug("Queued a contact-change notice for {}", after);
 	}
 
+	/**
+	 * Tells the customer by e-mail and SMS that the bank reset their Token digital (at their request, approved by a
+	 * supervisor): its codes no longer work, the clave temporal by SMS is the second factor until a new token is
+	 * activated, and whom to call if they did not ask for it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendTokenReset(Recipient to, Instant at, Locale locale) {
+		String when = this.templates.dateTime(at, locale);
+		if (smsReachable(to)) {
+			this.outbox.addSms("TOKEN_RESET", to.mobile(), this.templates.text("token-reset.sms", locale,
+					this.bank.name(), when, this.bank.callCenter()), false);
+		}
+		this.outbox.addEmail("TOKEN_RESET", to.email(),
+				this.templates.email("token-reset", locale, Map.of("name", to.name(), "when", when)), false);
+		log.debug("Queued a token-reset notice for {}", to);
+	}
+
 }

@@ -56,6 +56,9 @@ class CustomerDeskPagesTests extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.clave.server.support.TestTokens tokens;
+
 	@Test
 	void anOperatorFindsALockedCustomerAndUnlocksThem() {
 		Enrolled maria = this.users.enrolled();
@@ -133,6 +136,41 @@ class CustomerDeskPagesTests extends IntegrationTest {
 			.param(maria.subject())
 			.query(String.class)
 			.list()).containsExactly("BACKOFFICE_CHANGE_REQUESTED", "BACKOFFICE_CHANGE_APPLIED");
+	}
+
+	@Test
+	void aTokenResetApprovedByASupervisorRevokesTheTokenAndTellsTheCustomer() {
+		Enrolled maria = this.users.enrolled();
+		this.tokens.activate(maria);
+		RequestPostProcessor ana = operator(OperatorRole.OPERATOR);
+		this.mvc.post()
+			.uri("/backoffice/clientes/" + maria.userId() + "/solicitudes")
+			.with(ana)
+			.with(csrf())
+			.param("kind", "RESET_TOKEN")
+			.param("identityChecked", "on")
+			.exchange();
+		UUID request = this.jdbc.sql("SELECT id FROM backoffice_requests WHERE user_id = ? AND state = 'PENDING'")
+			.param(maria.userId())
+			.query(UUID.class)
+			.single();
+
+		this.mvc.post()
+			.uri("/backoffice/solicitudes/" + request + "/aprobar")
+			.with(operator(OperatorRole.SUPERVISOR))
+			.with(csrf())
+			.exchange();
+
+		assertThat(this.registry.findById(maria.userId()).orElseThrow().secondFactor())
+			.isEqualTo(io.clave.server.identity.SecondFactor.SMS_ONE_TIME_KEY);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM soft_tokens WHERE user_id = ? AND state IN ('ACTIVE', 'LOCKED')")
+			.param(maria.userId())
+			.query(Long.class)
+			.single()).isZero();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> SMS.receivedBy(maria.person().mobile().e164())
+				.stream()
+				.anyMatch(sms -> sms.text().contains("se reinició tu Token digital")));
 	}
 
 	@Test

@@ -190,7 +190,11 @@ public class ChangeRequests {
 			case CHANGE_EMAIL -> this.customers.updateEmail(before.id(), new EmailAddress(request.newValue()));
 			case RESET_TOKEN -> this.tokens.resetByBank(request.userId(), subject(supervisor), client);
 		}
-		if (request.kind() != Kind.RESET_TOKEN) {
+		if (request.kind() == Kind.RESET_TOKEN) {
+			this.notifications.sendTokenReset(new Recipient(before.firstNames(), before.mobilePhone(), before.email()),
+					now, locale);
+		}
+		else {
 			Customer after = this.customers.findById(user.customerId()).orElseThrow();
 			this.notifications.sendContactChanged(
 					new Recipient(before.firstNames(), before.mobilePhone(), before.email()),
