@@ -2,13 +2,11 @@ package io.clave.server.audit;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
+import io.clave.server.shared.CommandLines;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -26,24 +24,12 @@ public final class AuditCommandLine {
 	}
 
 	public static boolean isAuditCommand(String[] args) {
-		return Arrays.stream(args)
-			.filter(arg -> !arg.startsWith("--"))
-			.findFirst()
-			.filter(AuditCommand.NAME::equals)
-			.isPresent();
+		return CommandLines.asks(args, AuditCommand.NAME);
 	}
 
 	/** @return the process's exit status */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		String[] springArgs = Arrays.stream(args)
-			.filter(arg -> arg.startsWith("--") && arg.contains("=") && arg.substring(2, arg.indexOf('=')).contains("."))
-			.toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.io.clave=WARN")
-			.run(springArgs)) {
+		try (ConfigurableApplicationContext context = CommandLines.start(Context.class, args)) {
 			return context.getBean(AuditCommand.class).run(List.of(args), out, err);
 		}
 	}

@@ -2,13 +2,11 @@ package io.clave.server.backoffice;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
+import io.clave.server.shared.CommandLines;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -31,24 +29,12 @@ public final class OperatorCommandLine {
 	 * (Maven's {@code spring-boot:run} puts {@code --spring.profiles.active=demo} before the arguments given).
 	 */
 	public static boolean isOperatorCommand(String[] args) {
-		return Arrays.stream(args)
-			.filter(arg -> !arg.startsWith("--"))
-			.findFirst()
-			.filter(OperatorCommand.NAME::equals)
-			.isPresent();
+		return CommandLines.asks(args, OperatorCommand.NAME);
 	}
 
 	/** @return the process's exit status */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		String[] springArgs = Arrays.stream(args)
-			.filter(arg -> arg.startsWith("--") && arg.contains("=") && arg.substring(2, arg.indexOf('=')).contains("."))
-			.toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.io.clave=WARN")
-			.run(springArgs)) {
+		try (ConfigurableApplicationContext context = CommandLines.start(Context.class, args)) {
 			return context.getBean(OperatorCommand.class).run(List.of(args), out, err);
 		}
 	}

@@ -12,15 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
+import io.clave.server.shared.CommandLines;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -55,7 +53,7 @@ public final class ImportCommandLine {
 
 	/** Whether the first argument that is not a {@code --option} is {@code import}. */
 	public static boolean isImportCommand(String[] args) {
-		return Arrays.stream(args).filter(arg -> !arg.startsWith("--")).findFirst().filter(NAME::equals).isPresent();
+		return CommandLines.asks(args, NAME);
 	}
 
 	/** @return the process's exit status */
@@ -89,15 +87,7 @@ public final class ImportCommandLine {
 			err.println("Cannot read " + path.toAbsolutePath() + ".");
 			return USAGE;
 		}
-		String[] springArgs = Arrays.stream(args)
-			.filter(arg -> arg.startsWith("--") && arg.contains("=") && arg.substring(2, arg.indexOf('=')).contains("."))
-			.toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Context.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.io.clave=WARN")
-			.run(springArgs)) {
+		try (ConfigurableApplicationContext context = CommandLines.start(Context.class, args)) {
 			return load(context.getBean(Imports.class), path, out, err);
 		}
 	}
